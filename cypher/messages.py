@@ -1,0 +1,23 @@
+"""The one place that turns errors into the line a user reads."""
+from __future__ import annotations
+
+from cypher.errors import DatabaseUnavailable, KgError
+
+
+def user_message(exc: BaseException) -> str:
+    """One line, no traceback, saying what went wrong and what to do."""
+    if isinstance(exc, DatabaseUnavailable):
+        hint = (
+            "check NEO4J_USER/NEO4J_PASSWORD"
+            if "auth" in exc.reason.lower() or "credential" in exc.reason.lower()
+            else "start it with `kg neo4j start` (or `make neo4j`), or set NEO4J_URI"
+        )
+        return f"error: cannot reach Neo4j at {exc.uri} ({exc.reason}); {hint}"
+    if isinstance(exc, KgError):
+        return f"error: {exc}"
+    return f"error: unexpected {type(exc).__name__}: {exc}"
+
+
+def exit_code(exc: BaseException) -> int:
+    """Exit code for an error: 2 for the database, 1 for the rest."""
+    return exc.exit_code if isinstance(exc, KgError) else 1

@@ -1,0 +1,39 @@
+"""The dashboard's one connection, and reads that fail as a message, never a traceback."""
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+from neo4j import Driver
+
+from cypher.connection import connect
+from cypher.errors import KgError
+from cypher.messages import user_message
+from cypher.reader import read
+from cypher.statements import statement
+
+
+@st.cache_resource(show_spinner=False)
+def _driver() -> Driver:
+    return connect()
+
+
+def driver() -> Driver:
+    """The cached driver; on failure shows what to do and stops the page."""
+    try:
+        return _driver()
+    except KgError as exc:
+        st.error(user_message(exc))
+        st.info("Start the local server with `make neo4j` (or `kg neo4j start`), then reload this page.")
+        st.stop()
+        raise  # unreachable: st.stop() raises
+
+
+def rows(name: str, **params: Any) -> list[dict[str, Any]]:
+    """Run the saved statement `cypher/statements/<name>.cypher` with parameters; stop the page on failure."""
+    try:
+        return read(driver(), statement(name), params)
+    except KgError as exc:
+        st.error(user_message(exc))
+        st.stop()
+        raise

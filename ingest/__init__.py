@@ -1,0 +1,1 @@
+"""Ingest: read articles, extract entities and relations with spaCy, load them into Neo4j."""

@@ -1,0 +1,1 @@
+"""The `kg` command line and the project-managed Neo4j server."""
