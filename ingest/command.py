@@ -1,0 +1,159 @@
+"""`kg ingest PATH...` and `kg remove DOC_ID...`.
+
+The database is checked before spaCy loads (fail fast), unchanged documents
+are never extracted again, and every skipped input is one line on stderr.
+"""
+from __future__ import annotations
+
+import argparse
+import inspect
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from tqdm import tqdm
+
+from cypher.connection import connect
+from cypher.errors import InputSkipped, KgError
+from cypher.messages import user_message
+from cypher.settings import Settings
+from ingest.readers import read_articles
+from ingest.records import Article, Extraction
+from ingest.rows import text_hash
+from ingest.summary import Summary
+from ingest.writer import DEFAULT_BATCH_SIZE, GraphWriter
+
+PROGRESS_MIN_DOCS = 5
+
+
+def register(subparsers: Any) -> None:
+    ingest = subparsers.add_parser("ingest", help="extract entities and relations from articles and load them into Neo4j")
+    ingest.add_argument("paths", nargs="+", metavar="PATH", help="files, folders (read recursively) or globs")
+    ingest.add_argument("--dry-run", action="store_true", help="load nothing; print one JSON object per document")
+    ingest.add_argument("--workers", type=int, default=1, metavar="N", help="spaCy processes (default 1)")
+    ingest.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, metavar="N",
+                        help=f"rows per write batch (default {DEFAULT_BATCH_SIZE})")
+    ingest.add_argument("--model", default=None, metavar="NAME", help="spaCy model to load instead of the default")
+    ingest.set_defaults(func=run_ingest)
+    remove = subparsers.add_parser("remove", help="retract documents and everything only they supported")
+    remove.add_argument("doc_ids", nargs="+", metavar="DOC_ID")
+    remove.set_defaults(func=run_remove)
+
+
+def _warn(exc: KgError) -> None:
+    print(user_message(exc), file=sys.stderr)
+
+
+def load_extractor(model: str | None, workers: int) -> Any:
+    """The rule-based extractor, or the NER-only baseline while it is not there; workers passed when supported."""
+    try:
+        from ingest.extractor import Extractor
+    except ModuleNotFoundError as exc:
+        if exc.name != "ingest.extractor":
+            raise
+        from ingest.baseline import Extractor  # type: ignore[no-redef]
+    params = inspect.signature(Extractor).parameters
+    kwargs: dict[str, Any] = {}
+    for name in ("workers", "n_process"):
+        if name in params:
+            kwargs[name] = workers
+            break
+    try:
+        return Extractor(model, **kwargs)
+    except OSError as exc:
+        raise KgError(f"cannot load the spaCy model {model or '(default)'}: {str(exc).splitlines()[0]}") from None
+
+
+def _extract(extractor: Any, articles: list[Article], workers: int) -> Iterator[Extraction]:
+    params = inspect.signature(extractor.extract).parameters
+    for name in ("workers", "n_process"):
+        if name in params:
+            return iter(extractor.extract(articles, **{name: workers}))
+    return iter(extractor.extract(articles))
+
+
+def _progress(items: Iterable[Extraction], total: int) -> Iterable[Extraction]:
+    disabled = total <= PROGRESS_MIN_DOCS or not sys.stderr.isatty()
+    return tqdm(items, total=total, unit="doc", file=sys.stderr, disable=disabled, leave=False)
+
+
+def _batches(extractions: Iterable[Extraction], size: int) -> Iterator[list[Extraction]]:
+    """Groups of documents holding about `size` rows each."""
+    batch: list[Extraction] = []
+    rows = 0
+    for extraction in extractions:
+        batch.append(extraction)
+        rows += 1 + len(extraction.entities) + len(extraction.relations)
+        if rows >= size:
+            yield batch
+            batch, rows = [], 0
+    if batch:
+        yield batch
+
+
+def read_inputs(paths: list[str], summary: Summary) -> list[Article]:
+    articles: list[Article] = []
+    for item in read_articles(paths):
+        if isinstance(item, InputSkipped):
+            _warn(item)
+            summary.skipped += 1
+        else:
+            articles.append(item)
+    summary.read = len(articles)
+    return articles
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    summary = Summary()
+    if args.dry_run:
+        articles = read_inputs(args.paths, summary)
+        extractor = load_extractor(args.model, args.workers) if articles else None
+        for extraction in _progress(_extract(extractor, articles, args.workers) if extractor else [], len(articles)):
+            sys.stdout.write(json.dumps(extraction.to_json(), ensure_ascii=False) + "\n")
+            summary.loaded += 1
+            summary.count_extraction(extraction)
+        sys.stdout.flush()
+        print(summary.line(dry_run=True), file=sys.stderr)
+        return 1 if summary.skipped else 0
+
+    settings = Settings.from_env()
+    driver = connect(settings)  # before reading or loading spaCy: an unreachable database fails fast
+    try:
+        writer = GraphWriter(driver, settings, batch_size=args.batch_size)
+        writer.ensure_schema()
+        articles = read_inputs(args.paths, summary)
+        stored = writer.stored_hashes(a.id for a in articles)
+        todo = [a for a in articles if stored.get(a.id) != text_hash(a.text)]
+        summary.unchanged = len(articles) - len(todo)
+        replace = {a.id for a in todo if a.id in stored}
+        if todo:
+            extractor = load_extractor(args.model, args.workers)
+            extractions = _progress(_extract(extractor, todo, args.workers), len(todo))
+            for batch in _batches(extractions, writer.batch_size):
+                writer.write(batch, replace={e.article.id for e in batch} & replace)
+                summary.loaded += len(batch)
+        summary.totals = writer.counts()
+    finally:
+        driver.close()
+    print(summary.line(), file=sys.stderr)
+    return 1 if summary.skipped else 0
+
+
+def run_remove(args: argparse.Namespace) -> int:
+    settings = Settings.from_env()
+    driver = connect(settings)
+    try:
+        writer = GraphWriter(driver, settings)
+        ids = list(dict.fromkeys(args.doc_ids))
+        known = writer.stored_hashes(ids)
+        missing = [i for i in ids if i not in known]
+        for doc_id in missing:
+            _warn(InputSkipped(doc_id, "no document with this id in the graph"))
+        found = [i for i in ids if i in known]
+        if found:
+            writer.retract(found)
+    finally:
+        driver.close()
+    print(f"remove: {len(found)} documents removed, {len(missing)} not found", file=sys.stderr)
+    return 1 if missing else 0
