@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
+from cypher.errors import KgError
 from cypher.messages import exit_code, user_message
 
 # module -> it defines register(subparsers); each parser sets `func(args) -> int`.
@@ -43,5 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("interrupted", file=sys.stderr)
         return 130
     except Exception as exc:  # noqa: BLE001 - the one place errors become messages
+        if os.environ.get("KG_DEBUG") and not isinstance(exc, KgError):
+            raise  # KG_DEBUG: show the traceback of an unexpected failure
         print(user_message(exc), file=sys.stderr)
         return exit_code(exc)
