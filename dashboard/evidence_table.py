@@ -6,6 +6,7 @@ Article text stays plain data (st.dataframe shows it as text, never HTML).
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import streamlit as st
@@ -59,6 +60,34 @@ def relation_rows(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "open": pagelinks.entity(rel["otherId"]) if rel.get("otherId") else None,
             })
     return out
+
+
+def edge_rows(edges: list[dict[str, Any]], *, only_doc: str | None = None) -> list[dict[str, Any]]:
+    """Rows for a from -> relation -> to table; with `only_doc`, only the evidence read from that document."""
+    out = []
+    for rel in edges:
+        pairs = evidence_pairs(rel.get("evidence"), rel.get("evidenceDocIds"), rel.get("docIds"))
+        if only_doc:
+            pairs = [p for p in pairs if p[1] == only_doc] or [("", only_doc)]
+        for sentence, doc_id in pairs:
+            out.append({
+                "from": rel.get("source") or rel.get("sourceId"),
+                "relation": rel["relation"],
+                "to": rel.get("target") or rel.get("targetId"),
+                "detail": relation_detail(rel),
+                "docs": int(rel.get("docCount") or 0),
+                "evidence": sentence,
+                "document": pagelinks.document(doc_id) if doc_id else None,
+            })
+    return out
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def markdown_safe(text: object) -> str:
+    """Text from an article, with every Markdown character escaped, for titles and captions."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text))
 
 
 COLUMNS = {

@@ -42,3 +42,8 @@ def show_links(items: list[tuple[str, str]]) -> None:
     import streamlit as st
 
     st.markdown(" · ".join(f"[{label}]({url})" for label, url in items))
+
+
+def documents() -> str:
+    """The Documents page (the list)."""
+    return "documents"

@@ -8,7 +8,7 @@ import streamlit as st
 from cypher.model import TYPED_RELATIONS
 from dashboard import pagelinks
 from dashboard.db import rows
-from dashboard.evidence_table import relation_rows, show_table
+from dashboard.evidence_table import markdown_safe, relation_rows, show_table
 from dashboard.search import search_box
 from dashboard.timeline import timeline_chart, timeline_rows
 
@@ -45,12 +45,10 @@ def _jump(key: str, current: str | None) -> None:
 
 
 def _header(entity: dict[str, Any]) -> None:
-    st.title(entity["name"] or entity["id"])
-    st.caption(f"{entity['type']} · `{entity['id']}`")
-    if entity["aliases"]:
-        st.write("**Also known as:** " + ", ".join(str(a) for a in entity["aliases"]).replace("*", r"\*"))
-    else:
-        st.write("**Also known as:** (no other names seen)")
+    st.title(markdown_safe(entity["name"] or entity["id"]))
+    st.caption(f"{entity['type']} · {markdown_safe(entity['id'])}")
+    aliases = ", ".join(str(a) for a in entity["aliases"]) or "(no other names seen)"
+    st.markdown("**Also known as:** " + markdown_safe(aliases))
     props = {k: v for k, v in sorted(entity["properties"].items()) if k not in HIDDEN_PROPERTIES}
     if props:
         st.dataframe([{"property": k, "value": str(v)} for k, v in props.items()], hide_index=True,

@@ -1,0 +1,117 @@
+"""Documents page: what was ingested (filterable), and one document (?doc=ID) with its entities and relations."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import streamlit as st
+
+from cypher.model import ENTITY_TYPES, TYPED_RELATIONS
+from dashboard import pagelinks
+from dashboard.db import rows
+from dashboard.evidence_table import edge_rows, markdown_safe, show_table
+
+LIST_CAP = 1000
+RELATION_CAP = 1000
+
+
+@st.cache_data(ttl=60, show_spinner=False)
+def sources() -> list[dict[str, Any]]:
+    """Every source with its document count."""
+    return rows("documents_sources")
+
+
+@st.cache_data(ttl=60, show_spinner=False)
+def documents(text: str = "", chosen: tuple[str, ...] = (), since: str | None = None, until: str | None = None,
+              cap: int = LIST_CAP) -> list[dict[str, Any]]:
+    """Documents newest first, filtered by words in title/source/id, sources and a publishedAt range."""
+    before = (dt.date.fromisoformat(until) + dt.timedelta(days=1)).isoformat() if until else None
+    return rows("documents_list", text=text.strip().lower(), sources=list(chosen), since=since, before=before, cap=cap)
+
+
+@st.cache_data(ttl=60, show_spinner=False)
+def document(doc_id: str) -> dict[str, Any] | None:
+    """One document with the entities it mentions and the relations it supports; None if unknown."""
+    found = rows("documents_detail", id=doc_id)
+    if not found:
+        return None
+    return {
+        "document": found[0],
+        "entities": rows("documents_entities", id=doc_id),
+        "relations": rows("documents_relations", id=doc_id, types=list(TYPED_RELATIONS), cap=RELATION_CAP),
+    }
+
+
+def document_table(docs: list[dict[str, Any]], *, key: str) -> None:
+    """Title, source, publishedAt, entity count and a link to each document."""
+    table = [{"publishedAt": d["publishedAt"], "title": d["title"], "source": d["source"],
+              "entities": d["entities"], "document": pagelinks.document(d["id"])} for d in docs]
+    show_table(table, key=key)
+
+
+def _list() -> None:
+    st.title("Documents")
+    all_sources = sources()
+    if not all_sources:
+        st.info("No document has been ingested yet. Run `kg ingest examples/news`, then reload this page.")
+        st.stop()
+    total = sum(s["documents"] for s in all_sources)
+    c1, c2, c3 = st.columns([2, 2, 2])
+    text = c1.text_input("Filter", key="documents_filter", placeholder="words in the title, source or id")
+    chosen = c2.multiselect("Sources", [s["source"] for s in all_sources], key="documents_sources")
+    dates = c3.date_input("Published between", value=(), key="documents_dates")
+    since = until = None
+    if isinstance(dates, (tuple, list)) and dates:
+        since = dates[0].isoformat()
+        until = dates[-1].isoformat() if len(dates) > 1 else None
+    found = documents(text, tuple(chosen), since, until)
+    if not found:
+        st.warning(f"No document out of {total} matches this filter. Clear the filter, sources or dates.")
+        return
+    more = " (the first ones)" if len(found) >= LIST_CAP else ""
+    st.caption(f"{len(found)} of {total} documents{more}, newest first.")
+    document_table(found, key="documents_list")
+
+
+def _one(doc_id: str) -> None:
+    data = document(doc_id)
+    pagelinks.show_links([("All documents", pagelinks.documents())])
+    if data is None:
+        st.error(f"No document found with id {doc_id!r}. It may have been removed or re-ingested.")
+        st.stop()
+    doc = data["document"]
+    st.title(markdown_safe(doc["title"] or doc["id"]))
+    meta = {k: doc[k] for k in ("source", "author", "publishedAt", "ingestedAt", "path", "id") if doc.get(k)}
+    st.dataframe([{"field": k, "value": str(v)} for k, v in meta.items()], hide_index=True, key="document_meta")
+    url = str(doc.get("url") or "")
+    if url.startswith(("https://", "http://")):
+        st.link_button("Open the original article", url)
+    elif url:
+        st.text(f"url: {url}")
+
+    entities = data["entities"]
+    st.header(f"Entities it mentions ({len(entities)})")
+    if not entities:
+        st.info("No entity was found in this document.")
+    for etype in ENTITY_TYPES:
+        group = [e for e in entities if e["type"] == etype]
+        if group:
+            st.subheader(f"{etype} ({len(group)})")
+            show_table([{"name": e["name"], "mentions": e["mentions"], "as": ", ".join(e["surfaceForms"]),
+                         "open": pagelinks.entity(e["id"])} for e in group], key=f"document_entities_{etype}")
+
+    relations = data["relations"]
+    st.header(f"Relations read from it ({len(relations)})")
+    if relations:
+        show_table(edge_rows(relations, only_doc=doc_id), key="document_relations")
+    else:
+        st.info("No typed relation was extracted from this document.")
+
+
+def render() -> None:
+    """The document list, or one document when the URL names it with `?doc=`."""
+    doc_id = st.query_params.get("doc")
+    if doc_id:
+        _one(doc_id)
+    else:
+        _list()
