@@ -193,6 +193,12 @@ def parse_html(text: str, path: Path) -> Article:
     canonical = soup.find("link", attrs={"rel": "canonical"})
     url = (str(canonical["href"]) if canonical and canonical.get("href") else "") or _meta_content(soup, "og:url")
     source = _meta_content(soup, "og:site_name", "source")
+    for tag in soup.find_all(class_=re.compile(r"byline|author", re.IGNORECASE)):
+        if not author:
+            for t in tag.find_all("time"):
+                t.decompose()
+            author = split_byline(re.split(r"[·|,\u2022]", tag.get_text(" ", strip=True))[0].strip())[0]
+        tag.decompose()  # a byline is the author, not article text
     if h1 is not None:
         h1.decompose()  # the title is kept apart, as for the other formats
     for tag in soup.find_all(_DROP_TAGS):

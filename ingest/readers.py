@@ -80,7 +80,7 @@ def decode(path: Path) -> str:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         byte = data[exc.start : exc.start + 1].hex()
-        raise InputSkipped(str(path), f"not valid UTF-8 (byte 0x{byte}), file skipped", line) from None
+        raise InputSkipped(str(path), f"not valid UTF-8 (byte 0x{byte} at offset {exc.start}), file skipped", line) from None
 
 
 def read_file(path: Path) -> Iterator[Article | InputSkipped]:
