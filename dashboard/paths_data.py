@@ -1,0 +1,92 @@
+"""Shortest paths between two entities, as hop lists and as nodes/edges to draw."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import streamlit as st
+
+from cypher.model import TYPED_RELATIONS
+from dashboard import pagelinks
+from dashboard.db import rows
+from dashboard.evidence_table import evidence_pairs, relation_detail
+
+DEFAULT_HOPS = 4
+MAX_HOPS = 6
+PATH_CAP = 25
+
+
+@dataclass(frozen=True)
+class PathQuery:
+    """What the Paths page asks for; it lives in the URL as src, dst, k and co."""
+
+    src: str | None = None
+    dst: str | None = None
+    k: int = DEFAULT_HOPS
+    co_mentions: bool = False
+
+
+def clamp_hops(value: Any) -> int:
+    """The hop limit from the URL or a widget, forced into 1..MAX_HOPS; the default when unreadable."""
+    try:
+        k = int(value)
+    except (TypeError, ValueError):
+        return DEFAULT_HOPS
+    return max(1, min(MAX_HOPS, k))
+
+
+def relation_types(co_mentions: bool) -> list[str]:
+    """Typed relations, plus CO_MENTIONED when asked for."""
+    return list(TYPED_RELATIONS) + (["CO_MENTIONED"] if co_mentions else [])
+
+
+@st.cache_data(ttl=60, show_spinner=False)
+def shortest_paths(src: str, dst: str, k: int, co_mentions: bool = False) -> list[dict[str, Any]]:
+    """All shortest paths of at most k hops (each with `nodes` and `rels`), at most PATH_CAP of them."""
+    return rows("paths_shortest", src=src, dst=dst, k=clamp_hops(k), types=relation_types(co_mentions),
+                cap=PATH_CAP)
+
+
+def hop_rows(path: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row per hop (and per evidence sentence), in path order, with the relation's direction shown."""
+    nodes, rels = path["nodes"], path["rels"]
+    out = []
+    for i, rel in enumerate(rels):
+        here, there = nodes[i], nodes[i + 1]
+        forward = rel.get("sourceId") == here["id"]
+        label = f"{rel['relation']} →" if forward else f"← {rel['relation']}"
+        for sentence, doc_id in evidence_pairs(rel.get("evidence"), rel.get("evidenceDocIds"), rel.get("docIds")):
+            out.append({
+                "hop": i + 1,
+                "from": here["name"],
+                "relation": label,
+                "to": there["name"],
+                "detail": relation_detail(rel),
+                "docs": int(rel.get("docCount") or 0),
+                "evidence": sentence,
+                "document": pagelinks.document(doc_id) if doc_id else None,
+            })
+    return out
+
+
+def path_title(path: dict[str, Any]) -> str:
+    """'A -LEADS→ B ←SUPPORTS- C': node names with each hop's relation and direction."""
+    nodes, rels = path["nodes"], path["rels"]
+    parts = [str(nodes[0]["name"])]
+    for i, rel in enumerate(rels):
+        forward = rel.get("sourceId") == nodes[i]["id"]
+        parts.append(f"-{rel['relation']}→" if forward else f"←{rel['relation']}-")
+        parts.append(str(nodes[i + 1]["name"]))
+    return " ".join(parts)
+
+
+def graph_of(paths: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The union of the paths' nodes and relationships, each once, for drawing."""
+    nodes: dict[str, dict[str, Any]] = {}
+    edges: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for path in paths:
+        for n in path["nodes"]:
+            nodes.setdefault(n["id"], dict(n))
+        for r in path["rels"]:
+            edges.setdefault((r["sourceId"], r["relation"], r["targetId"]), dict(r))
+    return list(nodes.values()), list(edges.values())
