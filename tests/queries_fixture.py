@@ -1,0 +1,134 @@
+"""A small graph stored exactly as docs/architecture.md describes, for the query library tests.
+
+Three documents; al-Qaeda, Hezbollah and the IRGC with leaders and supporters; two
+incidents with places; four designations by two authorities. Each library query's
+expected rows on this graph are written out in tests/test_library.py.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from neo4j import Driver
+
+from cypher.settings import Settings
+from cypher.statements import schema_statements
+
+D1, D2, D3 = "doc-hezbollah-2019", "doc-zawahiri-2022", "doc-embassy-2023"
+DOCS: list[dict[str, Any]] = [
+    {"id": D1, "title": "Treasury targets Hezbollah financiers", "url": "https://example.org/1", "source": "Example Times",
+     "author": "B. Writer", "publishedAt": "2019-07-09", "ingestedAt": "2026-11-25T10:00:00Z", "textHash": "h1",
+     "path": "examples/1.txt"},
+    {"id": D2, "title": "US strike kills al-Qaeda leader Zawahiri", "url": "https://example.org/2", "source": "Example Wire",
+     "author": "A. Writer", "publishedAt": "2022-08-02", "ingestedAt": "2026-11-25T10:00:00Z", "textHash": "h2",
+     "path": "examples/2.txt"},
+    {"id": D3, "title": "Looking back at the 1998 embassy bombings", "url": "https://example.org/3",
+     "source": "Example Wire", "author": "C. Writer", "publishedAt": "2023-08-07", "ingestedAt": "2026-11-25T10:00:00Z",
+     "textHash": "h3", "path": "examples/3.txt"},
+]
+
+ZAWAHIRI, BIN_LADEN, NASRALLAH = "person:ayman-al-zawahiri", "person:osama-bin-laden", "person:hassan-nasrallah"
+AQ, HEZ, IRGC = "organization:al-qaeda", "organization:hezbollah", "organization:islamic-revolutionary-guard-corps"
+TREASURY, UNSC = "organization:us-department-of-the-treasury", "organization:united-nations-security-council"
+EMBASSY, PLOT = "incident:1998-us-embassy-bombings", "incident:2008-kabul-hotel-plot"
+
+# (type, id, name, aliases, extra properties, documents mentioning it)
+ENTITIES: list[tuple[str, str, str, list[str], dict[str, Any], list[str]]] = [
+    ("Person", ZAWAHIRI, "Ayman al-Zawahiri", ["Zawahiri"], {}, [D2, D3]),
+    ("Person", BIN_LADEN, "Osama bin Laden", ["bin Laden"], {}, [D3]),
+    ("Person", NASRALLAH, "Hassan Nasrallah", ["Nasrallah"], {}, [D1]),
+    ("Organization", AQ, "al-Qaeda", ["AQ", "al-Qaida"], {"kind": "armed_group"}, [D1, D2, D3]),
+    ("Organization", HEZ, "Hezbollah", ["Hizballah"], {"kind": "armed_group"}, [D1, D2]),
+    ("Organization", IRGC, "Islamic Revolutionary Guard Corps", ["IRGC"], {"kind": "armed_group"}, [D1, D2]),
+    ("Organization", TREASURY, "US Department of the Treasury", ["Treasury"], {"kind": "government"}, [D1, D2, D3]),
+    ("Organization", UNSC, "United Nations Security Council", ["UNSC"], {"kind": "government"}, [D2]),
+    ("Location", "location:afghanistan", "Afghanistan", [], {"kind": "country"}, [D2]),
+    ("Location", "location:lebanon", "Lebanon", [], {"kind": "country"}, [D1]),
+    ("Location", "location:nairobi", "Nairobi", [], {"kind": "city"}, [D3]),
+    ("Location", "location:kabul", "Kabul", [], {"kind": "city"}, [D2]),
+    ("Incident", EMBASSY, "1998 US embassy bombings", [], {"kind": "bombing", "date": "1998-08-07", "killed": 224,
+                                                           "status": "carried_out"}, [D3]),
+    ("Incident", PLOT, "2008 Kabul hotel plot", [], {"kind": "plot", "date": "2008-01", "killed": 0,
+                                                     "status": "foiled"}, [D2]),
+]
+
+# (id, authority, target, kind, date, reason, status, doc)
+DESIGNATIONS: list[tuple[str, str, str, str, str, str, str, str]] = [
+    ("designation:treasury-hezbollah", TREASURY, HEZ, "terrorism", "1997-10-08", "terrorist organization", "active", D1),
+    ("designation:unsc-al-qaeda", UNSC, AQ, "sanctions", "1999-10-15", "Resolution 1267", "active", D2),
+    ("designation:treasury-al-qaeda", TREASURY, AQ, "terrorism", "2001-09-23", "Executive Order 13224", "active", D3),
+    ("designation:treasury-zawahiri", TREASURY, ZAWAHIRI, "terrorism", "2001-10-12", "leader of al-Qaeda", "active", D2),
+]
+
+# (type, source, target, docIds, extra)
+RELATIONS: list[tuple[str, str, str, list[str], dict[str, Any]]] = [
+    ("LEADS", ZAWAHIRI, AQ, [D2, D3], {"role": "leader", "former": False}),
+    ("LEADS", BIN_LADEN, AQ, [D3], {"role": "founder", "former": True}),
+    ("LEADS", NASRALLAH, HEZ, [D1], {"role": "secretary-general", "former": False}),
+    ("SUPPORTS", IRGC, HEZ, [D1, D2], {"how": "weapons"}),
+    ("SUPPORTS", HEZ, AQ, [D1], {"how": "training"}),
+    ("BASED_IN", AQ, "location:afghanistan", [D2], {}),
+    ("BASED_IN", HEZ, "location:lebanon", [D1], {}),
+    ("INVOLVED_IN", AQ, EMBASSY, [D3], {"role": "perpetrator"}),
+    ("INVOLVED_IN", ZAWAHIRI, EMBASSY, [D3], {"role": "perpetrator"}),
+    ("INVOLVED_IN", ZAWAHIRI, PLOT, [D2], {"role": "linked"}),
+    ("OCCURRED_IN", EMBASSY, "location:nairobi", [D3], {}),
+    ("OCCURRED_IN", PLOT, "location:kabul", [D2], {}),
+]
+
+# (lower id, higher id, docIds, weights): stored once per pair, lower id first
+CO_MENTIONS: list[tuple[str, str, list[str], list[int]]] = [
+    ("location:kabul", ZAWAHIRI, [D2], [2]),
+    ("organization:hezbollah", "person:osama-bin-laden", [D3], [1]),
+]
+
+
+def counts(driver: Driver) -> tuple[int, int]:
+    """(nodes, relationships): compared before and after a refused write."""
+    db = Settings.from_env().database
+    nodes = driver.execute_query("MATCH (n) RETURN count(n) AS c", database_=db).records[0]["c"]
+    rels = driver.execute_query("MATCH ()-[r]->() RETURN count(r) AS c", database_=db).records[0]["c"]
+    return nodes, rels
+
+
+def _provenance(rtype: str, src: str, dst: str, doc_ids: list[str]) -> dict[str, Any]:
+    evidence = [f"{src} {rtype} {dst} (from {d})." for d in doc_ids]
+    return {"docIds": doc_ids, "evidence": evidence, "evidenceDocIds": doc_ids, "docCount": len(doc_ids),
+            "extractor": "fixture", "confidence": 0.9}
+
+
+def load_queries_fixture(driver: Driver) -> None:
+    """Create the schema and write the fixture graph (the caller empties the database first)."""
+    db = Settings.from_env().database
+    for stmt in schema_statements():
+        driver.execute_query(stmt, database_=db)
+    driver.execute_query("UNWIND $rows AS row CREATE (d:Document) SET d = row", rows=DOCS, database_=db)
+    mentions: list[list[Any]] = []
+    for etype, eid, name, aliases, extra, docs in ENTITIES:
+        props = {"id": eid, "name": name, "aliases": aliases, "aliasText": " | ".join([name, *aliases]),
+                 "mentionCount": 2 * len(docs), "docCount": len(docs), **extra}
+        # the label comes from this module's constant table, never from input
+        driver.execute_query(f"CREATE (e:Entity:{etype}) SET e = $props", props=props, database_=db)
+        mentions += [[eid, d, 2] for d in docs]
+    for gid, auth, target, kind, date, reason, status, doc in DESIGNATIONS:
+        props = {"id": gid, "name": f"{kind} designation ({date})", "kind": kind, "reason": reason,
+                 "date": date, "status": status, "authorityId": auth, "targetId": target}
+        driver.execute_query(
+            "MATCH (a:Entity {id: $auth}), (t:Entity {id: $target}) "
+            "CREATE (a)-[r1:ISSUED]->(g:Designation)-[r2:TARGETS]->(t) SET g = $props, r1 = $p1, r2 = $p2",
+            auth=auth, target=target, props=props, p1=_provenance("ISSUED", auth, gid, [doc]),
+            p2=_provenance("TARGETS", gid, target, [doc]), database_=db)
+        mentions.append([gid, doc, 1])
+    for rtype, src, dst, doc_ids, extra in RELATIONS:
+        props = {**_provenance(rtype, src, dst, doc_ids), **extra}
+        driver.execute_query(
+            f"MATCH (a:Entity {{id: $src}}), (b:Entity {{id: $dst}}) CREATE (a)-[r:{rtype}]->(b) SET r = $props",
+            src=src, dst=dst, props=props, database_=db)
+    for low, high, doc_ids, weights in CO_MENTIONS:
+        driver.execute_query(
+            "MATCH (a:Entity {id: $low}), (b:Entity {id: $high}) "
+            "CREATE (a)-[:CO_MENTIONED {weight: $weight, docIds: $docIds, weights: $weights}]->(b)",
+            low=low, high=high, weight=sum(weights), docIds=doc_ids, weights=weights, database_=db)
+    driver.execute_query(
+        "UNWIND $rows AS row MATCH (n {id: row[0]}) WHERE n:Entity OR n:Designation "
+        "MATCH (d:Document {id: row[1]}) CREATE (n)-[:MENTIONED_IN {count: row[2], aliases: []}]->(d)",
+        rows=mentions, database_=db)
