@@ -139,7 +139,8 @@ def start(instance: Instance, timeout: float = START_TIMEOUT) -> str:
     if busy is not None:
         raise ServerError(
             f"port {busy} is taken by {port_owner(busy)}, so the {instance.name} instance in {instance.home} "
-            "cannot start; stop that server, or point kg at it with NEO4J_URI"
+            "cannot start; stop that server, or move this one with "
+            f"KG_{instance.name.upper()}_BOLT_PORT and KG_{instance.name.upper()}_HTTP_PORT"
         )
     downloaded = neo4j_home.ensure_jars()
     neo4j_home.prepare_home(instance, DEFAULT_PASSWORD)
