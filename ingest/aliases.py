@@ -1,0 +1,42 @@
+"""The alias table: variants and transliterations mapped to one canonical name, across documents.
+
+`data/aliases.jsonl` holds one object per real thing: {"name", "type", "aliases": [...]}.
+Any surface form (normalised) found there is replaced by the canonical name, so
+"Usama bin Laden" and "Osama bin Laden" get the same deterministic id in every
+document. Users extend the file; nothing else needs to change.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import NamedTuple
+
+from ingest.names import norm
+
+DATA = "aliases.jsonl"
+
+
+class Canonical(NamedTuple):
+    name: str
+    type: str | None
+
+
+@lru_cache(maxsize=1)
+def alias_table() -> dict[str, Canonical]:
+    """Normalised surface form -> canonical name and type."""
+    text = resources.files("ingest").joinpath("data", DATA).read_text(encoding="utf-8")
+    table: dict[str, Canonical] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        row = json.loads(line)
+        canon = Canonical(row["name"], row.get("type"))
+        for form in [row["name"], *row.get("aliases", [])]:
+            table.setdefault(norm(form), canon)
+    return table
+
+
+def canonical(form: str) -> Canonical | None:
+    """The canonical name and type for a surface form, or None when the table does not know it."""
+    return alias_table().get(norm(form))

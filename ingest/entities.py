@@ -1,0 +1,253 @@
+"""The entities of one document: spaCy NER mapped to the ontology, cleaned, merged into one node per thing.
+
+`EntityTable(doc)` is the API every extraction rule shares:
+
+- `.entities` -- the list of `records.Entity` (ids from `cypher.model.entity_id`,
+  mentions with sentence-relative char offsets);
+- `.lookup(span_or_char_range)` -- the entity whose mention overlaps a spaCy
+  `Span`/`Token` or a `(start_char, end_char)` range of the doc, else None;
+- `.get(id)` -- the entity with that id, else None;
+- `.add(entity_type, name, span)` -- record an entity another rule found
+  (incident, unit, ...), merged with an existing one of that type and name.
+
+Ids are final once the table is built: merging (acronym <-> expansion,
+surname -> full name, alias table, case/diacritic variants) happens in the
+constructor, so rules may keep the ids they are given.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from cypher.model import entity_id
+from ingest.aliases import canonical
+from ingest.names import acronym_of, clean, is_acronym, norm, not_names, surname_keys
+from ingest.records import Entity, Mention
+
+LABEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Location", "LOC": "Location", "FAC": "Location"}
+# NORP (nationalities, religious and political groups) is deliberately absent: "Syrian" is not an organisation.
+
+
+@dataclass
+class _Form:
+    """One cleaned mention before merging."""
+
+    name: str
+    type: str
+    start: int
+    end: int
+    sent: Span
+    fixed: str | None = None  # canonical name from the gazetteer or alias table
+    fixed_type: str | None = None
+
+
+@dataclass
+class _Group:
+    forms: list[_Form] = field(default_factory=list)
+    acronyms: list[str] = field(default_factory=list)
+
+    @property
+    def fixed(self) -> _Form | None:
+        return next((f for f in self.forms if f.fixed), None)
+
+    def type(self) -> str:
+        fixed = next((f.fixed_type for f in self.forms if f.fixed_type), None)
+        if fixed:
+            return fixed
+        votes = Counter(f.type for f in self.forms)
+        best = max(votes.values())
+        return next(f.type for f in self.forms if votes[f.type] == best)
+
+    def name(self) -> str:
+        fixed = self.fixed
+        if fixed and fixed.fixed:
+            return fixed.fixed
+        kind = self.type()
+        names = [f.name for f in self.forms if f.type == kind] or [f.name for f in self.forms]
+        full = [n for n in names if not is_acronym(n)] or names
+        return max(full, key=lambda n: (len(n.split()), len(n), -names.index(n)))
+
+
+class EntityTable:
+    """People, organisations and places of one doc, one entry per real thing (see module docstring)."""
+
+    def __init__(self, doc: Doc, skip_sentence: Callable[[Span], bool] | None = None) -> None:
+        self.doc = doc
+        self.entities: list[Entity] = []
+        self._by_id: dict[str, Entity] = {}
+        self._index: dict[tuple[str, str], Entity] = {}
+        self._ranges: list[tuple[int, int, str]] = []
+        self._skip = skip_sentence
+        self._build()
+
+    # ----- public API -------------------------------------------------------------------------
+    def lookup(self, where: Span | Token | tuple[int, int]) -> Entity | None:
+        """The entity with the largest mention overlap with a span, token or (start, end) char range."""
+        start, end = _chars(where)
+        best, best_overlap = None, 0
+        for s, e, ent_id in self._ranges:
+            overlap = min(e, end) - max(s, start)
+            if overlap > best_overlap:
+                best, best_overlap = ent_id, overlap
+        return self._by_id.get(best) if best else None
+
+    def get(self, ent_id: str) -> Entity | None:
+        return self._by_id.get(ent_id)
+
+    def add(self, entity_type: str, name: str, span: Span | Token | tuple[int, int] | None = None) -> Entity:
+        """Record an entity found by another rule; merges with one of the same type and (canonical) name."""
+        canon = canonical(name)
+        if canon and (canon.type in (None, entity_type)):
+            name = canon.name
+        ent = self._index.get((entity_type, norm(name))) or self._by_id.get(entity_id(entity_type, name))
+        if ent is None:
+            ent = Entity(entity_id(entity_type, name), entity_type, name)
+            self._register(ent)
+        if span is not None:
+            start, end = _chars(span)
+            self._mention(ent, start, end)
+        return ent
+
+    def mention_ids(self, sent: Span) -> list[str]:
+        """Ids of the entities mentioned in a sentence, in order of first mention."""
+        seen: list[str] = []
+        for s, e, ent_id in sorted(self._ranges):
+            if s >= sent.start_char and e <= sent.end_char and ent_id not in seen:
+                seen.append(ent_id)
+        return seen
+
+    # ----- building -----------------------------------------------------------------------
+    def _register(self, ent: Entity) -> None:
+        self.entities.append(ent)
+        self._by_id[ent.id] = ent
+        for form in [ent.name, *ent.aliases]:
+            self._index.setdefault((ent.type, norm(form)), ent)
+
+    def _mention(self, ent: Entity, start: int, end: int) -> None:
+        text = self.doc.text[start:end]
+        sent = self.doc.char_span(start, end, alignment_mode="expand")
+        sentence = sent.sent if sent is not None else None
+        if sentence is None:
+            ent.mentions.append(Mention(text, text, 0, len(text)))
+        else:
+            offset = sentence.start_char
+            ent.mentions.append(Mention(text, sentence.text, start - offset, end - offset))
+        if text != ent.name and text not in ent.aliases and norm(text):
+            ent.aliases.append(text)
+            self._index.setdefault((ent.type, norm(text)), ent)
+        self._ranges.append((start, end, ent.id))
+
+    def _forms(self) -> list[_Form]:
+        forms: list[_Form] = []
+        for span in self.doc.ents:
+            kind = LABEL_TYPES.get(span.label_)
+            if kind is None:
+                continue
+            if self._skip is not None and self._skip(span.sent):
+                continue
+            name = clean(span.text, kind)
+            key = norm(name)
+            if not key or key in not_names() or not any(c.isalpha() for c in name):
+                continue
+            offset = span.text.find(name)
+            start = span.start_char + max(offset, 0)
+            end = start + len(name) if offset >= 0 else span.end_char
+            form = _Form(name, kind, start, end, span.sent)
+            if span.ent_id_:
+                form.fixed, form.fixed_type = span.ent_id_, kind
+            canon = canonical(form.fixed or name)
+            if canon:
+                form.fixed = canon.name
+                form.fixed_type = canon.type or form.fixed_type
+            forms.append(form)
+        return forms
+
+    def _build(self) -> None:
+        groups: list[_Group] = []
+        index: dict[str, _Group] = {}
+        for form in self._forms():
+            key = norm(form.fixed or form.name)
+            group = index.get(key) or index.get(norm(form.name))
+            if group is None and is_acronym(form.name):
+                group = next((g for g in groups if any(acronym_of(form.name, f.name) for f in g.forms)), None)
+            if group is None and len(form.name.split()) <= 2 and form.type in ("Person", "Organization"):
+                group = _by_surname(groups, form.name)
+                if group is not None:
+                    form.type = "Person"
+            if group is None:
+                group = _Group()
+                groups.append(group)
+            group.forms.append(form)
+            index.setdefault(key, group)
+            index.setdefault(norm(form.name), group)
+            acr = _parenthetical_acronym(self.doc, form.end)
+            if acr:
+                group.acronyms.append(acr)
+                index.setdefault(norm(acr), group)
+        groups = _merge_late(groups)
+        for group in groups:
+            kind, name = group.type(), group.name()
+            ent = self.get(entity_id(kind, name)) or self._index.get((kind, norm(name)))
+            if ent is None:
+                ent = Entity(entity_id(kind, name), kind, name)
+                self._register(ent)
+            for acr in group.acronyms:
+                if acr not in ent.aliases and acr != ent.name:
+                    ent.aliases.append(acr)
+                    self._index.setdefault((kind, norm(acr)), ent)
+            for form in group.forms:
+                self._mention(ent, form.start, form.end)
+
+
+def _chars(where: Span | Token | tuple[int, int]) -> tuple[int, int]:
+    if isinstance(where, Span):
+        return where.start_char, where.end_char
+    if isinstance(where, Token):
+        return where.idx, where.idx + len(where.text)
+    return int(where[0]), int(where[1])
+
+
+def _parenthetical_acronym(doc: Doc, end_char: int) -> str | None:
+    """'Islamic State of Iraq and the Levant (ISIL)': the acronym right after a name, in brackets."""
+    rest = doc.text[end_char:end_char + 16]
+    if not rest.startswith(" (") and not rest.startswith("("):
+        return None
+    inner = rest.lstrip(" (").split(")", 1)
+    if len(inner) < 2:
+        return None
+    return inner[0] if is_acronym(inner[0]) else None
+
+
+def _by_surname(groups: list[_Group], word: str) -> _Group | None:
+    """The one person whose longer name ends with `word` ('Zawahiri', 'bin Laden'), if exactly one does."""
+    key = norm(word)
+    hits = [g for g in groups if g.type() == "Person"
+            and any(key in surname_keys(f.name) and norm(f.name) != key for f in g.forms)]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _merge_late(groups: list[_Group]) -> list[_Group]:
+    """Merge a surname or acronym seen before its full form (a headline's "Ellwood", then "Tobias Ellwood")."""
+    absorbed: set[int] = set()
+    for i, group in enumerate(groups):
+        names = {f.name for f in group.forms}
+        if len(names) != 1:
+            continue
+        only = next(iter(names))
+        others = [g for j, g in enumerate(groups) if j != i and j not in absorbed]
+        target = None
+        if is_acronym(only):
+            target = next((g for g in others if any(acronym_of(only, f.name) for f in g.forms)), None)
+        elif len(only.split()) <= 2 and group.type() in ("Person", "Organization"):
+            target = _by_surname(others, only)
+            if target is not None:
+                for form in group.forms:
+                    form.type = "Person"
+        if target is not None:
+            target.forms.extend(group.forms)
+            target.acronyms.extend(group.acronyms)
+            absorbed.add(i)
+    return [g for i, g in enumerate(groups) if i not in absorbed]

