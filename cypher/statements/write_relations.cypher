@@ -9,7 +9,8 @@ WITH r, row, coalesce(r.evidence, []) AS ev, coalesce(r.evidenceDocIds, []) AS e
 WITH r, row, ev, evDocs,
      [d IN coalesce(r.docIds, []) WHERE d <> row.docId] + row.docId AS docIds,
      [i IN range(0, size(ev) - 1) WHERE evDocs[i] <> row.docId] AS keep,
-     r.confidence IS NULL OR row.confidence >= r.confidence AS better
+     r.confidence IS NULL OR row.confidence > r.confidence
+       OR (row.confidence = r.confidence AND row.extractor < r.extractor) AS better
 WITH r, row, docIds, better,
      [i IN keep | ev[i]] + row.evidence AS evidence,
      [i IN keep | evDocs[i]] + [x IN row.evidence | row.docId] AS evidenceDocIds
