@@ -159,3 +159,20 @@ def to_text(value: Any, type_: str) -> str:
     if type_ == "list":
         return ",".join(str(v) for v in value)
     return str(value)
+
+
+def infer(text: str) -> tuple[str, Any]:
+    """A type and value for a parameter nobody declared (ad-hoc Cypher): numbers, true/false, [lists], else text."""
+    stripped = text.strip()
+    if re.fullmatch(r"-?\d+", stripped):
+        return "integer", int(stripped)
+    if re.fullmatch(r"-?\d+\.\d*|-?\d*\.\d+", stripped):
+        return "float", float(stripped)
+    if stripped.lower() in ("true", "false"):
+        return "boolean", stripped.lower() == "true"
+    if stripped.startswith("["):
+        try:
+            return "list", coerce(stripped, "list")
+        except ValueError:
+            pass
+    return "string", text
