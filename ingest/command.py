@@ -151,9 +151,9 @@ def run_remove(args: argparse.Namespace) -> int:
         for doc_id in missing:
             _warn(InputSkipped(doc_id, "no document with this id in the graph"))
         found = [i for i in ids if i in known]
-        if found:
-            writer.retract(found)
+        writer.retract(found)
     finally:
         driver.close()
-    print(f"remove: {len(found)} documents removed, {len(missing)} not found", file=sys.stderr)
+    if found:
+        print(f"remove: {len(found)} documents removed", file=sys.stderr)
     return 1 if missing else 0

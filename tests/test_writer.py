@@ -14,6 +14,7 @@ from cypher.settings import Settings
 from ingest.records import Article, Entity, Extraction, Mention, Relation
 from ingest.rows import text_hash
 from ingest.writer import GraphWriter
+from tests.conftest import wipe
 from tests.extraction_stub import DESIGNATION_ID, extract_one
 
 pytestmark = pytest.mark.neo4j
@@ -229,3 +230,13 @@ def test_relations_outside_the_model_or_with_unknown_ends_are_dropped(empty_grap
     assert stored.dropped == 3
     assert rows(empty_graph, "MATCH ()-[r]->() WHERE type(r) IN ['LEADS', 'LIKES'] RETURN type(r) AS t") == [{"t": "LEADS"}]
     assert "nested" not in edge(empty_graph, "LEADS", "person:z", "organization:q")
+
+
+def test_small_batches_build_the_same_graph(empty_graph: Driver) -> None:
+    write(empty_graph, DOC_A, DOC_B)
+    expected = snapshot(empty_graph, ignore=("ingestedAt",))
+    wipe(empty_graph)
+    writer = GraphWriter(empty_graph, batch_size=1)
+    writer.ensure_schema()
+    writer.write([extract_one(DOC_A), extract_one(DOC_B)])
+    assert snapshot(empty_graph, ignore=("ingestedAt",)) == expected
