@@ -11,7 +11,7 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard import pagelinks
+from dashboard import links
 
 ARROW = {True: "→", False: "←"}
 
@@ -56,8 +56,8 @@ def relation_rows(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "detail": relation_detail(rel),
                 "docs": int(rel.get("docCount") or 0),
                 "evidence": sentence,
-                "document": pagelinks.document(doc_id) if doc_id else None,
-                "open": pagelinks.entity(rel["otherId"]) if rel.get("otherId") else None,
+                "document": links.document(doc_id) if doc_id else None,
+                "open": links.entity(rel["otherId"]) if rel.get("otherId") else None,
             })
     return out
 
@@ -77,7 +77,7 @@ def edge_rows(edges: list[dict[str, Any]], *, only_doc: str | None = None) -> li
                 "detail": relation_detail(rel),
                 "docs": int(rel.get("docCount") or 0),
                 "evidence": sentence,
-                "document": pagelinks.document(doc_id) if doc_id else None,
+                "document": links.document(doc_id) if doc_id else None,
             })
     return out
 
@@ -102,3 +102,8 @@ COLUMNS = {
 def show_table(data: list[dict[str, Any]], *, key: str, columns: dict[str, Any] | None = None) -> None:
     """A read-only table with link columns configured; article text is shown as plain text."""
     st.dataframe(data, hide_index=True, width="stretch", column_config={**COLUMNS, **(columns or {})}, key=key)
+
+
+def link_row(items: list[tuple[str, str]]) -> None:
+    """A row of links; labels are fixed text written by us, URLs come from dashboard/links.py."""
+    st.markdown(" · ".join(f"[{label}]({url})" for label, url in items))

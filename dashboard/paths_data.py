@@ -1,29 +1,18 @@
 """Shortest paths between two entities, as hop lists and as nodes/edges to draw."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import streamlit as st
 
 from cypher.model import TYPED_RELATIONS
-from dashboard import pagelinks
+from dashboard import links
 from dashboard.db import rows
 from dashboard.evidence_table import evidence_pairs, relation_detail
 
 DEFAULT_HOPS = 4
 MAX_HOPS = 6
 PATH_CAP = 25
-
-
-@dataclass(frozen=True)
-class PathQuery:
-    """What the Paths page asks for; it lives in the URL as src, dst, k and co."""
-
-    src: str | None = None
-    dst: str | None = None
-    k: int = DEFAULT_HOPS
-    co_mentions: bool = False
 
 
 def clamp_hops(value: Any) -> int:
@@ -35,16 +24,25 @@ def clamp_hops(value: Any) -> int:
     return max(1, min(MAX_HOPS, k))
 
 
-def relation_types(co_mentions: bool) -> list[str]:
-    """Typed relations, plus CO_MENTIONED when asked for."""
-    return list(TYPED_RELATIONS) + (["CO_MENTIONED"] if co_mentions else [])
+def relation_types(rels: tuple[str, ...] | None) -> list[str]:
+    """Types a path may use: the typed relations named in `rels` (all of them when it names none),
+    plus CO_MENTIONED when `rels` names it. So rels=("CO_MENTIONED",) is "typed relations and co-mentions"."""
+    typed = [t for t in TYPED_RELATIONS if rels and t in rels] or list(TYPED_RELATIONS)
+    return typed + (["CO_MENTIONED"] if with_co_mentions(rels) else [])
+
+
+def with_co_mentions(rels: tuple[str, ...] | None) -> bool:
+    """Whether CO_MENTIONED edges are walked."""
+    return rels is not None and "CO_MENTIONED" in rels
 
 
 @st.cache_data(ttl=60, show_spinner=False)
-def shortest_paths(src: str, dst: str, k: int, co_mentions: bool = False) -> list[dict[str, Any]]:
+def shortest_paths(src: str, dst: str, k: int, rels: tuple[str, ...] | None = None) -> list[dict[str, Any]]:
     """All shortest paths of at most k hops (each with `nodes` and `rels`), at most PATH_CAP of them."""
-    return rows("paths_shortest", src=src, dst=dst, k=clamp_hops(k), types=relation_types(co_mentions),
-                cap=PATH_CAP)
+    types = relation_types(rels)
+    if not types:
+        return []
+    return rows("paths_shortest", src=src, dst=dst, k=clamp_hops(k), types=types, cap=PATH_CAP)
 
 
 def hop_rows(path: dict[str, Any]) -> list[dict[str, Any]]:
@@ -64,7 +62,7 @@ def hop_rows(path: dict[str, Any]) -> list[dict[str, Any]]:
                 "detail": relation_detail(rel),
                 "docs": int(rel.get("docCount") or 0),
                 "evidence": sentence,
-                "document": pagelinks.document(doc_id) if doc_id else None,
+                "document": links.document(doc_id) if doc_id else None,
             })
     return out
 
@@ -81,12 +79,18 @@ def path_title(path: dict[str, Any]) -> str:
 
 
 def graph_of(paths: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """The union of the paths' nodes and relationships, each once, for drawing."""
+    """The union of the paths' nodes and relationships, each once, in the shape graph.render_graph draws."""
     nodes: dict[str, dict[str, Any]] = {}
     edges: dict[tuple[str, str, str], dict[str, Any]] = {}
+    ends = {p["nodes"][0]["id"] for p in paths} | {p["nodes"][-1]["id"] for p in paths}
     for path in paths:
         for n in path["nodes"]:
-            nodes.setdefault(n["id"], dict(n))
+            nodes.setdefault(n["id"], {"id": n["id"], "label": n["name"], "type": n.get("type"),
+                                       "size": 30 if n["id"] in ends else 18})
         for r in path["rels"]:
-            edges.setdefault((r["sourceId"], r["relation"], r["targetId"]), dict(r))
+            edges.setdefault((r["sourceId"], r["relation"], r["targetId"]), {
+                "source": r["sourceId"], "target": r["targetId"], "type": r["relation"],
+                "docCount": r.get("docCount"), "docIds": r.get("docIds") or [],
+                "evidence": r.get("evidence") or [], "evidenceDocIds": r.get("evidenceDocIds") or [],
+            })
     return list(nodes.values()), list(edges.values())

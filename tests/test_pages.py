@@ -10,7 +10,8 @@ from streamlit.testing.v1 import AppTest
 
 from cypher.model import TYPED_RELATIONS
 from cypher.statements import statement
-from dashboard.paths_data import clamp_hops
+from dashboard import links
+from dashboard.paths_data import clamp_hops, relation_types
 from dashboard.timeline import event_date, timeline_rows
 from tests.conftest import wipe
 from tests.pages_fixture import load_pages_fixture
@@ -84,7 +85,7 @@ def test_entity_page_lists_documents_that_mention_it_and_links_to_explore(pages_
     at = page("entity", id=ZAWAHIRI)
     docs = next(t for t in tables(at) if "publishedAt" in t)
     assert list(docs["document"]) == ["documents?doc=doc-embassy-2023", "documents?doc=doc-zawahiri-2022"]
-    assert any("explore?focus=person%3Aayman-al-zawahiri" in m for m in texts(at.markdown))
+    assert any(links.explore(ZAWAHIRI) in m for m in texts(at.markdown))
 
 
 def test_authority_entity_shows_the_designations_it_issued(pages_graph: Driver) -> None:
@@ -194,14 +195,14 @@ def test_paths_page_lists_hops_in_order_with_evidence(pages_graph: Driver) -> No
 def test_paths_use_typed_relations_unless_co_mentions_are_included(pages_graph: Driver) -> None:
     at = page("paths", src="location:kabul", dst=NASRALLAH)
     assert "No path of at most 4 hops" in at.info[0].value
-    at = page("paths", src="location:kabul", dst=NASRALLAH, co="1")
+    at = page("paths", src="location:kabul", dst=NASRALLAH, rels="CO_MENTIONED")
     assert "CO_MENTIONED →" in list(tables(at)[0]["relation"])
 
 
 def test_paths_respect_the_hop_limit_and_say_when_there_is_none(pages_graph: Driver) -> None:
     at = page("paths", src=NASRALLAH, dst=ZAWAHIRI, k="2")
     assert "No path of at most 2 hops" in at.info[0].value
-    at = page("paths", src="location:atlantis", dst="location:kabul", k="6", co="1")
+    at = page("paths", src="location:atlantis", dst="location:kabul", k="6", rels="CO_MENTIONED")
     assert "No path of at most 6 hops" in at.info[0].value
 
 
@@ -220,3 +221,20 @@ def test_timeline_orders_partial_dates_and_puts_undated_last() -> None:
     rows = timeline_rows([{"date": None, "kind": "x"}, {"date": "2001", "kind": "y"}],
                          [{"name": "i", "date": "1999-05-02"}])
     assert [r["date"] for r in rows] == ["1999-05-02", "2001", ""]
+
+
+def test_paths_walk_typed_relations_and_co_mentions_only_when_named() -> None:
+    assert relation_types(None) == list(TYPED_RELATIONS)
+    assert relation_types(("CO_MENTIONED",)) == [*TYPED_RELATIONS, "CO_MENTIONED"]
+    assert relation_types(("LEADS", "MENTIONED_IN")) == ["LEADS"]
+
+
+def test_paths_are_drawn_from_the_union_of_their_nodes_and_edges(pages_graph: Driver) -> None:
+    from dashboard.paths_data import graph_of, shortest_paths
+
+    paths = shortest_paths("location:kabul", NASRALLAH, 6, ("CO_MENTIONED",))
+    nodes, edges = graph_of(paths)
+    assert len(paths) == 2
+    assert {n["label"] for n in nodes} == {"Kabul", "Ayman al-Zawahiri", "al-Qaeda", "Hezbollah", "Hassan Nasrallah"}
+    assert len(edges) == 5 and {e["type"] for e in edges} == {"CO_MENTIONED", "LEADS", "SUPPORTS"}
+    assert all({"source", "target", "type", "evidence"} <= set(e) for e in edges)

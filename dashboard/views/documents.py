@@ -7,9 +7,9 @@ from typing import Any
 import streamlit as st
 
 from cypher.model import ENTITY_TYPES, TYPED_RELATIONS
-from dashboard import pagelinks
+from dashboard import links
 from dashboard.db import rows
-from dashboard.evidence_table import edge_rows, markdown_safe, show_table
+from dashboard.evidence_table import link_row, edge_rows, markdown_safe, show_table
 
 LIST_CAP = 1000
 RELATION_CAP = 1000
@@ -45,7 +45,7 @@ def document(doc_id: str) -> dict[str, Any] | None:
 def document_table(docs: list[dict[str, Any]], *, key: str) -> None:
     """Title, source, publishedAt, entity count and a link to each document."""
     table = [{"publishedAt": d["publishedAt"], "title": d["title"], "source": d["source"],
-              "entities": d["entities"], "document": pagelinks.document(d["id"])} for d in docs]
+              "entities": d["entities"], "document": links.document(d["id"])} for d in docs]
     show_table(table, key=key)
 
 
@@ -75,7 +75,7 @@ def _list() -> None:
 
 def _one(doc_id: str) -> None:
     data = document(doc_id)
-    pagelinks.show_links([("All documents", pagelinks.documents())])
+    link_row([("All documents", links.ViewState(page="documents").url())])
     if data is None:
         st.error(f"No document found with id {doc_id!r}. It may have been removed or re-ingested.")
         st.stop()
@@ -98,7 +98,7 @@ def _one(doc_id: str) -> None:
         if group:
             st.subheader(f"{etype} ({len(group)})")
             show_table([{"name": e["name"], "mentions": e["mentions"], "as": ", ".join(e["surfaceForms"]),
-                         "open": pagelinks.entity(e["id"])} for e in group], key=f"document_entities_{etype}")
+                         "open": links.entity(e["id"])} for e in group], key=f"document_entities_{etype}")
 
     relations = data["relations"]
     st.header(f"Relations read from it ({len(relations)})")

@@ -6,9 +6,9 @@ from typing import Any
 import streamlit as st
 
 from cypher.model import TYPED_RELATIONS
-from dashboard import pagelinks
+from dashboard import links
 from dashboard.db import rows
-from dashboard.evidence_table import markdown_safe, relation_rows, show_table
+from dashboard.evidence_table import link_row, markdown_safe, relation_rows, show_table
 from dashboard.search import search_box
 from dashboard.timeline import timeline_chart, timeline_rows
 
@@ -53,8 +53,8 @@ def _header(entity: dict[str, Any]) -> None:
     if props:
         st.dataframe([{"property": k, "value": str(v)} for k, v in props.items()], hide_index=True,
                      key="entity_properties")
-    pagelinks.show_links([("Explore this entity", pagelinks.explore(entity["id"])),
-                          ("Find paths from here", pagelinks.paths(entity["id"], None))])
+    link_row([("Explore this entity", links.explore(entity["id"])),
+              ("Find paths from here", links.paths(entity["id"], None))])
 
 
 def _relations(relations: list[dict[str, Any]]) -> None:
@@ -81,7 +81,7 @@ def _timeline(designations: list[dict[str, Any]], incidents: list[dict[str, Any]
     if chart is not None:
         st.altair_chart(chart, width="stretch")
     for e in events:
-        e["document"] = pagelinks.document(e["_doc"]) if e["_doc"] else None
+        e["document"] = links.document(e["_doc"]) if e["_doc"] else None
     show_table(events, key="timeline", columns={"_doc": None})
 
 
@@ -92,7 +92,7 @@ def _documents(documents: list[dict[str, Any]]) -> None:
         return
     table = [
         {"publishedAt": d["publishedAt"], "title": d["title"], "source": d["source"], "mentions": d["mentions"],
-         "as": ", ".join(d["surfaceForms"]), "document": pagelinks.document(d["id"]), "url": d["url"]}
+         "as": ", ".join(d["surfaceForms"]), "document": links.document(d["id"]), "url": d["url"]}
         for d in documents
     ]
     show_table(table, key="entity_documents", columns={"url": st.column_config.LinkColumn("original")})
@@ -110,7 +110,7 @@ def render() -> None:
     if data is None:
         st.error(f"No entity found with id {entity_id!r}. It may have been removed by a re-ingest.")
         st.info("Search for it by name in the sidebar, or go back to the Overview page.")
-        pagelinks.show_links([("Go to the Overview", pagelinks.overview())])
+        link_row([("Go to the Overview", links.ViewState(page="overview").url())])
         st.stop()
     _header(data["entity"])
     _relations(data["relations"])

@@ -6,9 +6,9 @@ from typing import Any
 import streamlit as st
 
 from cypher.model import ENTITY_TYPES, RELATION_TYPES
-from dashboard import pagelinks
+from dashboard import links
 from dashboard.db import rows
-from dashboard.evidence_table import show_table
+from dashboard.evidence_table import link_row, show_table
 from dashboard.views.documents import document_table, documents
 
 TOP_CAP = 25
@@ -61,8 +61,8 @@ def _most_connected() -> None:
         return
     st.caption("Degree counts typed relations only (not co-mentions or mentions).")
     show_table([{"name": e["name"], "type": e["type"], "degree": e["degree"], "mentions": e["mentionCount"],
-                 "documents": e["docCount"], "open": pagelinks.entity(e["id"]),
-                 "explore": pagelinks.explore(e["id"])} for e in top], key="overview_top",
+                 "documents": e["docCount"], "open": links.entity(e["id"]),
+                 "explore": links.explore(e["id"])} for e in top], key="overview_top",
                columns={"explore": st.column_config.LinkColumn("explore", display_text="explore", width="small")})
 
 
@@ -73,7 +73,7 @@ def _designations() -> None:
         st.info("No designation has been extracted yet.")
         return
     show_table([{"authority": d["authority"], "kind": d["kind"], "designations": d["designations"],
-                 "active": d["active"], "open": pagelinks.entity(d["authorityId"]) if d["authorityId"] else None}
+                 "active": d["active"], "open": links.entity(d["authorityId"]) if d["authorityId"] else None}
                 for d in found], key="overview_designations")
 
 
@@ -90,7 +90,7 @@ def render() -> None:
     newest = documents(cap=NEWEST_CAP)
     if newest:
         document_table(newest, key="overview_newest")
-        pagelinks.show_links([("All documents", pagelinks.documents())])
+        link_row([("All documents", links.ViewState(page="documents").url())])
     else:
         st.info("No document has been ingested yet.")
     _designations()
