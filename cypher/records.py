@@ -123,8 +123,8 @@ def _add_node(nodes: dict[str, dict[str, Any]], node: Node | None) -> None:
     typ = next((lab for lab in labels if lab != "Entity"), labels[0] if labels else "Node")
     label = str(node.get("name") or node.get("title") or node.get("id") or typ)
     title = "\n".join(f"{k}: {v}" for k, v in node.items() if k not in ("aliasText",) and v not in (None, [], ""))
-    nodes[key] = {"id": key, "label": label, "type": typ, "size": node.get("mentionCount") or node.get("docCount") or 1,
-                  "title": f"{typ}\n{title}"}
+    nodes[key] = {"id": key, "label": label, "type": typ, "size": None, "mentionCount": node.get("mentionCount"),
+                  "title": f"{label}\n{typ}\n{title}"}
 
 
 def _edge(rel: Relationship) -> dict[str, Any]:
