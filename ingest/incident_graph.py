@@ -1,0 +1,155 @@
+"""One node per incident: merge the mentions of one document, then emit Incident entities and their edges.
+
+Two mentions are one incident when their kinds agree (a generic 'attack'
+agrees with any violent kind), their places and dates do not conflict, and
+they share an anchor (place, date, name, target) -- or the later one is a
+bare anaphor ('the attack', 'this latest brutal attack') with nothing of its
+own.  A mention with no anchor and no antecedent is dropped: 'attacks' in
+general is not an incident.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cypher.model import entity_id
+from ingest.incidents import IncidentMention, lexicon
+from ingest.records import Entity, Mention, Relation
+
+
+@dataclass
+class Cluster:
+    mentions: list[IncidentMention] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        generic = set(lexicon()["generic"])
+        specific = [m.kind for m in self.mentions if m.kind not in generic]
+        return (specific or [m.kind for m in self.mentions])[0]
+
+    @property
+    def place(self) -> Entity | None:
+        return next((m.place for m in self.mentions if m.place is not None), None)
+
+    @property
+    def date(self) -> str | None:
+        dates = [m.date for m in self.mentions if m.date]
+        return max(dates, key=len) if dates else None
+
+    @property
+    def years(self) -> tuple[int, int] | None:
+        return next((m.years for m in self.mentions if m.years), None)
+
+    @property
+    def proper(self) -> str | None:
+        return next((m.proper for m in self.mentions if m.proper), None)
+
+
+def _family(kind: str) -> str:
+    for name, kinds in lexicon()["families"].items():
+        if kind in kinds:
+            return name
+    return kind
+
+
+def _kinds_agree(a: str, b: str) -> bool:
+    generic = set(lexicon()["generic"])
+    return a == b or ((a in generic or b in generic) and _family(a) == _family(b))
+
+
+def _conflict(c: Cluster, m: IncidentMention) -> bool:
+    if not _kinds_agree(c.kind, m.kind):
+        return True
+    if c.place is not None and m.place is not None and c.place.id != m.place.id:
+        return True
+    if c.years and m.years and (m.years[1] < c.years[0] or c.years[1] < m.years[0]):
+        return True
+    if c.proper and m.proper and c.proper.lower() != m.proper.lower():
+        return True
+    return False
+
+
+def _shares_anchor(c: Cluster, m: IncidentMention) -> bool:
+    if m.place is not None and c.place is not None and m.place.id == c.place.id:
+        return True
+    if m.years and c.years:
+        return True
+    if m.proper and c.proper:
+        return True
+    theirs = {e.id for x in c.mentions for e, r in x.participants if r in ("target", "victim")}
+    return any(e.id in theirs for e, r in m.participants if r in ("target", "victim"))
+
+
+def _anchored(m: IncidentMention) -> bool:
+    return bool(m.place is not None or m.date or m.proper
+                or any(r in ("target", "victim") and e.type == "Person" for e, r in m.participants))
+
+
+def cluster(mentions: list[IncidentMention]) -> list[Cluster]:
+    """Group one document's mentions into incidents (see module docstring)."""
+    clusters: list[Cluster] = []
+    for m in mentions:
+        candidates = [c for c in reversed(clusters) if not _conflict(c, m)]
+        anchored = _anchored(m)
+        home = next((c for c in candidates if _shares_anchor(c, m)), None)
+        if home is None and candidates and not (m.place or m.date or m.proper):
+            home = candidates[0]  # a bare 'the attack': the latest compatible incident
+        if home is not None:
+            home.mentions.append(m)
+        elif anchored:
+            clusters.append(Cluster([m]))
+    return clusters
+
+
+def _label(kind: str) -> str:
+    return kind.replace("_", " ").capitalize()
+
+
+def incident_name(c: Cluster) -> str:
+    """A readable, stable name: the event's own name, else 'Bombing in Baghdad (2016-07-03)'."""
+    if c.proper:
+        return c.proper
+    target = next((e for m in c.mentions for e, r in m.participants
+                   if r in ("target", "victim") and e.type == "Person"), None)
+    if c.place is not None:
+        base = f"{_label(c.kind)} in {c.place.name}"
+    elif target is not None:
+        base = f"{_label(c.kind)} of {target.name}"
+    else:
+        base = c.mentions[0].surfaces[0][:1].upper() + c.mentions[0].surfaces[0][1:]
+    return f"{base} ({c.date})" if c.date else base
+
+
+def to_graph(clusters: list[Cluster]) -> tuple[list[Entity], list[Relation]]:
+    """Incident entities with their OCCURRED_IN and INVOLVED_IN edges (provenance attached)."""
+    entities: list[Entity] = []
+    relations: list[Relation] = []
+    for c in clusters:
+        name = incident_name(c)
+        aliases = [s for m in c.mentions for s in m.surfaces]
+        aliases = [a for a in dict.fromkeys(aliases) if a != name][:25]
+        killed = max((m.killed for m in c.mentions if m.killed), default=None)
+        status = next((m.status for m in c.mentions if m.status != "carried_out"), "carried_out")
+        props = {"kind": c.kind, "status": status}
+        if c.date:
+            props["date"] = c.date
+        if killed:
+            props["killed"] = killed
+        ent = Entity(entity_id("Incident", name), "Incident", name, aliases, props)
+        for m in c.mentions:
+            sent = m.sentence
+            start, end = m.head.idx - sent.start_char, m.head.idx + len(m.head.text) - sent.start_char
+            ent.mentions.append(Mention(m.head.text, sent.text.strip(), start, end))
+        entities.append(ent)
+        evidence = list(dict.fromkeys(m.sentence.text.strip() for m in c.mentions))[:5]
+        if c.place is not None:
+            relations.append(Relation("OCCURRED_IN", ent.id, c.place.id, {}, evidence[:3],
+                                      "incident-place", 0.7))
+        seen: set[str] = set()
+        for m in c.mentions:
+            for who, role in m.participants:
+                if who.id in seen or who.id == ent.id:
+                    continue
+                seen.add(who.id)
+                relations.append(Relation("INVOLVED_IN", who.id, ent.id, {"role": role},
+                                          [m.sentence.text.strip()], f"incident-{role}", 0.6))
+    return entities, relations

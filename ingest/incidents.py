@@ -1,0 +1,249 @@
+"""Incident mentions: the words that name an attack, bombing, plot, capture or war.
+
+A mention is a noun ("the bombing in Baghdad", "last year's terror attacks in
+Paris"), a named event ("the Iran-Iraq War") or a clause ("ISIL has killed 70
+members of the tribe in Anbar", "Sinjar has been liberated").  Each gets a
+kind from data/incident_triggers.json, its participants, place, date, toll
+and status (ingest.participants), and the surface forms it may be known by.
+ingest.incident_graph then merges mentions of one incident into one node.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ingest.entities import EntityTable
+from ingest.records import Article, Entity
+from ingest.syntax import children, span_text, with_conjuncts
+from ingest.vocabulary import base_of, load, plural
+
+NOMINAL_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "ROOT", "npadvmod", "dep")
+STOP_RIGHT = ("relcl", "punct", "cc", "conj", "appos", "advcl")
+
+
+@dataclass
+class IncidentMention:
+    """One way the text names an incident, with what the sentence says about it."""
+
+    kind: str
+    head: Token
+    noun: str  # the incident word as a noun: 'attack', 'killing', 'liberation'
+    sentence: Span
+    surfaces: list[str] = field(default_factory=list)
+    proper: str | None = None  # a named event: 'Iran-Iraq War'
+    definite: bool = False
+    place: Entity | None = None
+    date: str | None = None
+    years: tuple[int, int] | None = None
+    killed: int | None = None
+    status: str = "carried_out"
+    participants: list[tuple[Entity, str]] = field(default_factory=list)
+    object_names: list[str] = field(default_factory=list)
+    verbal: bool = False
+
+
+def lexicon() -> dict:
+    return load("incident_triggers.json")
+
+
+def _words(key: str) -> frozenset[str]:
+    return frozenset(lexicon()[key])
+
+
+def noun_kind(token: Token, table: EntityTable) -> tuple[str, str] | None:
+    """(kind, noun) when the token is an incident noun in a nominal position, else None."""
+    lex = lexicon()
+    if token.pos_ not in ("NOUN", "PROPN") and not (token.tag_ == "VBG" and token.dep_ in NOMINAL_DEPS):
+        return None
+    if token.dep_ == "compound":
+        return None
+    nouns = _words("nouns")
+    prev = token.doc[token.i - 1] if token.i > 0 else None
+    two = f"{prev.text.lower()} {token.text.lower()}" if prev is not None else ""
+    base = base_of(two, nouns) if two else None
+    base = base or base_of(token, nouns)
+    if base is None:
+        return None
+    if token.pos_ == "PROPN" and table.lookup(token) is not None and token.ent_type_ != "EVENT":
+        return None  # 'Tharthar Barrage' is a dam; 'Operation X' names come through as EVENT
+    kind = lex["nouns"][base]
+    mods = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
+    refined = None
+    known_mod = False
+    for mod in mods:
+        mbase = base_of(mod, _words("modifiers"))
+        if mbase is not None:
+            known_mod = True
+            refined = refined or lex["modifiers"][mbase]
+    if base in lex["needs_context"] and not known_mod:
+        acl = _purpose_verb(token)
+        if acl is not None:
+            kind = acl[0]
+        elif not any(c.dep_ == "prep" and c.text.lower() in ("against", "on", "of") for c in token.children):
+            return None
+        elif base == "fall" and not _of_place(token, table):
+            return None
+    if refined:
+        kind = refined
+    return kind, base.split()[-1]
+
+
+def _purpose_verb(token: Token) -> tuple[str, Token] | None:
+    """'operations to retake Mosul' -> the kind of 'retake'."""
+    for acl in children(token, "acl", "relcl"):
+        kind = verb_kind(acl)
+        if kind is not None:
+            return kind[0], acl
+    return None
+
+
+def _of_place(token: Token, table: EntityTable) -> bool:
+    for prep in children(token, "prep"):
+        if prep.text.lower() == "of":
+            for obj in children(prep, "pobj"):
+                ent = table.lookup(obj)
+                if ent is not None and ent.type == "Location":
+                    return True
+    return False
+
+
+def verb_kind(token: Token) -> tuple[str, str] | None:
+    """(kind, base) when the token is an incident verb ('bombed', 'taken back', 'taken prisoner')."""
+    if token.pos_ != "VERB":
+        return None
+    lex = lexicon()
+    base = base_of(token, frozenset(lex["irregular"].values()) | _words("verbs"))
+    if base is None:
+        return None
+    for particle in token.children:
+        if particle.dep_ in ("prt", "oprd", "dobj", "attr", "advmod"):
+            phrase = f"{base} {particle.text.lower()}"
+            if phrase in lex["phrasal"]:
+                return lex["phrasal"][phrase], phrase
+    if base in lex["verbs"]:
+        return lex["verbs"][base], base
+    return None
+
+
+def find_mentions(doc: Doc, table: EntityTable, article: Article, skip=None) -> list[IncidentMention]:
+    """Every incident mention in the document, in text order."""
+    from ingest.participants import describe
+
+    casualty = _words("casualty_verbs")
+    mentions: list[IncidentMention] = []
+    for sent in doc.sents:
+        if skip is not None and skip(sent):
+            continue
+        found: list[IncidentMention] = []
+        covered: set[int] = set()
+        for ent in sent.ents:
+            if ent.label_ == "EVENT" and noun_kind(ent.root, table) is not None:
+                kind, noun = noun_kind(ent.root, table)  # type: ignore[misc]
+                m = _noun_mention(ent.root, kind, noun, sent)
+                m.proper = _strip_the(ent.text)
+                m.surfaces.insert(0, m.proper)
+                found.append(m)
+                covered.update(range(ent.start, ent.end))
+        for tok in sent:
+            if tok.i in covered:
+                continue
+            nk = noun_kind(tok, table)
+            if nk is not None:
+                if tok.dep_ == "conj" and any(m.head is tok.head for m in found):
+                    continue  # 'shelling and airstrikes' is one mention
+                found.append(_noun_mention(tok, nk[0], nk[1], sent))
+                covered.update(t.i for t in tok.subtree if t.dep_ in ("acl",) or t.i == tok.i)
+        for tok in sent:
+            vk = verb_kind(tok)
+            if vk is None or tok.i in covered or tok.dep_ == "amod":
+                continue
+            if _inside_mention(tok, found):
+                continue
+            if vk[1] in casualty and any(m is not None for m in found):
+                continue  # a death toll of an incident named in this sentence
+            nominal = lexicon()["nominal"].get(vk[1], vk[1])
+            found.append(IncidentMention(vk[0], tok, nominal, sent, verbal=True))
+        found.sort(key=lambda m: m.head.i)
+        for m in found:
+            describe(m, table, article)
+        mentions.extend(found)
+    return mentions
+
+
+def _inside_mention(verb: Token, found: list[IncidentMention]) -> bool:
+    """A verb inside or hanging off an incident noun ('attacks which have killed ...') adds to it."""
+    node = verb
+    for _ in range(3):
+        if any(node is m.head for m in found):
+            return True
+        if node.head is node:
+            return False
+        if node.dep_ in ("relcl", "acl", "nsubj") or node.head.dep_ in ("relcl", "acl"):
+            node = node.head
+            continue
+        subj = children(verb, "nsubj")
+        if subj and any(subj[0] is m.head for m in found):
+            return True
+        return False
+    return False
+
+
+def _strip_the(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def _noun_mention(head: Token, kind: str, noun: str, sent: Span) -> IncidentMention:
+    m = IncidentMention(kind, head, noun, sent)
+    m.definite = any(c.dep_ == "det" and c.text.lower() in ("the", "this", "that", "these", "those")
+                     for c in head.children) or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
+    m.surfaces = noun_surfaces(head)
+    return m
+
+
+def noun_surfaces(head: Token) -> list[str]:
+    """The forms an incident noun phrase may be cited by, shortest core first.
+
+    'the Government of Iraq's liberation of Tikrit' -> 'liberation', 'liberation of Tikrit',
+    "Government of Iraq's liberation of Tikrit"; coordinated heads stay together
+    ('shelling and airstrikes by the Asad regime').
+    """
+    heads = with_conjuncts(head)
+    last = heads[-1]
+    lefts = [t for c in heads for t in c.lefts if t.dep_ in ("compound", "amod", "nmod", "nummod", "npadvmod")]
+    compounds = [t for c in heads for t in c.lefts if t.dep_ in ("compound", "nmod")]
+    poss = [t for t in head.lefts if t.dep_ == "poss"]
+    core_start = min([head.i] + [t.left_edge.i for t in compounds])
+    adj_start = min([head.i] + [t.left_edge.i for t in lefts])
+    doc = head.doc
+    rights = [t for t in last.rights if t.dep_ in ("prep", "acl", "agent") and t.i > last.i]
+    ends = [last.i]
+    for r in rights:
+        inner = [t.i for t in r.subtree]
+        preps = sorted(t.i for t in r.subtree if t.dep_ == "prep" and t.i > r.i)
+        ends.extend(p - 1 for p in preps)
+        ends.append(max(inner))
+    forms: list[str] = []
+    for start in dict.fromkeys([core_start, adj_start]):
+        for end in sorted(set(ends)):
+            text = doc[start:end + 1].text.strip(" ,;:")
+            if text and text not in forms:
+                forms.append(text)
+    if poss:
+        text = doc[poss[0].left_edge.i: max(ends) + 1].text
+        forms.append(text)
+        forms.append(doc[poss[0].left_edge.i: head.i + 1].text)
+    return [f for f in forms if len(f) < 120]
+
+
+def noun_forms(noun: str) -> tuple[str, str]:
+    """Singular and plural of an incident noun."""
+    return noun, plural(noun)
+
+
+def object_text(token: Token) -> str:
+    """The object phrase of a verb, cut before relative clauses and trailing commas."""
+    toks = [t for t in token.subtree if not any(a.dep_ in ("relcl", "appos", "acl") and a.i >= token.i
+                                                and t in a.subtree for a in token.children)]
+    text = span_text(toks).strip(" ,;:")
+    return text

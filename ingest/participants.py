@@ -1,0 +1,286 @@
+"""Who did what to whom, where and when: the participants, place, date, toll and status of one mention.
+
+Roles follow grammar, not document wording: the subject of an incident verb
+or the object of 'by' is the perpetrator; the object of 'against' a target;
+the subject of the verb that governs the incident noun gets the role that
+verb gives (data/incident_roles.json: 'carried out' -> perpetrator,
+'arrested over' -> suspect, 'killed in' -> victim, 'took part in' -> linked).
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from ingest.casualties import toll
+from ingest.dates import dates_in, parse_iso
+from ingest.entities import EntityTable
+from ingest.incidents import IncidentMention, lexicon, object_text
+from ingest.records import Article, Entity
+from ingest.syntax import children, governor, is_passive, resolve, subject, subtree_entities, with_conjuncts
+from ingest.vocabulary import base_of, load, plural
+
+ACTORS = ("Person", "Organization")
+
+
+def roles() -> dict:
+    return load("incident_roles.json")
+
+
+def _governor_role(verb: Token) -> str | None:
+    groups = roles()["governors"]
+    for role in ("perpetrator", "suspect", "victim", "target", "linked"):
+        if base_of(verb, frozenset(groups[role])):
+            return role
+    return None
+
+
+def describe(m: IncidentMention, table: EntityTable, article: Article) -> None:
+    """Fill in the mention's participants, place, date, toll and status from its sentence."""
+    if m.verbal:
+        _verb_roles(m, table)
+    else:
+        _noun_roles(m, table)
+    _context_roles(m, table)
+    _date(m, article)
+    m.killed = toll(m)
+    _status(m)
+    _synthesise(m)
+
+
+def _add(m: IncidentMention, ent: Entity | None, role: str) -> None:
+    if ent is None or (m.place is not None and ent.id == m.place.id):
+        return
+    if ent.type == "Location" and role in ("victim", "suspect"):
+        return
+    if all(e.id != ent.id for e, _ in m.participants):
+        m.participants.append((ent, role))
+
+
+def _place(m: IncidentMention, ent: Entity | None) -> bool:
+    if ent is not None and ent.type == "Location" and m.place is None:
+        m.place = ent
+        return True
+    return ent is not None and ent.type == "Location"
+
+
+def _prep_object(m: IncidentMention, prep: Token, table: EntityTable) -> None:
+    """An entity after a preposition attached to the incident word or verb."""
+    word = prep.text.lower()
+    lex = lexicon()
+    rules = roles()["prepositions"]
+    for obj in children(prep, "pobj"):
+        if word == "at" and obj.text.lower() == "hands":
+            for of in children(obj, "prep"):
+                for ent in _entities(of, table):
+                    _add(m, ent, "perpetrator")
+            continue
+        heads = [resolve(t, table) for t in with_conjuncts(obj)]
+        ents = [e for e in heads if e is not None] or subtree_entities(obj, table)
+        for ent in ents:
+            if ent.type == "Location":
+                if word in roles()["place_prepositions"] and (word != "of" or m.kind in lex["place_of_kinds"]
+                                                               or m.verbal):
+                    _place(m, ent)
+                elif word == "by" and ent in heads:
+                    _add(m, ent, "perpetrator")
+                elif word in ("against", "on") and m.place is not None:
+                    _add(m, ent, "target")
+                continue
+            role = rules.get(word)
+            if role == "object":
+                role = "victim" if m.kind in ("killing", "massacre") else "target"
+            if role == "target" and word == "from" and m.kind not in ("military_operation", "capture"):
+                role = None
+            if role:
+                _add(m, ent, role)
+
+
+def _entities(prep: Token, table: EntityTable) -> list[Entity]:
+    out: list[Entity] = []
+    for obj in children(prep, "pobj"):
+        for t in with_conjuncts(obj):
+            ent = resolve(t, table)
+            out.extend([ent] if ent else subtree_entities(t, table))
+    return out
+
+
+def _noun_roles(m: IncidentMention, table: EntityTable) -> None:
+    lex = lexicon()
+    for head in with_conjuncts(m.head):
+        for child in head.children:
+            if child.dep_ == "poss":
+                ent = resolve(child, table)
+                if ent is None:
+                    continue
+                if ent.type == "Location" and m.kind not in ("invasion", "airstrike"):
+                    _place(m, ent)
+                elif ent.type == "Person" and m.kind in lex["person_object_kinds"]:
+                    _add(m, ent, "victim" if m.kind in ("killing", "massacre") else "target")
+                else:
+                    _add(m, ent, "perpetrator")
+            elif child.dep_ in ("compound", "amod", "nmod") and child.pos_ == "PROPN":
+                ent = table.lookup(child)
+                if ent is None:
+                    continue
+                if not _place(m, ent):
+                    _add(m, ent, "perpetrator")
+            elif child.dep_ in ("prep", "agent"):
+                _prep_object(m, child, table)
+            elif child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
+                for obj in children(child, "dobj"):
+                    for ent in subtree_entities(obj, table):
+                        if not _place(m, ent) and child.dep_ == "acl":
+                            _add(m, ent, "target")
+                for prep in children(child, "prep", "agent"):
+                    if prep.text.lower() in ("in", "at", "by", "against"):
+                        _prep_object(m, prep, table)
+
+
+def _verb_roles(m: IncidentMention, table: EntityTable) -> None:
+    verb = m.head
+    passive = is_passive(verb)
+    harmed = "victim" if m.kind in ("killing", "massacre") else "target"
+    subj = subject(verb) if not children(verb, "nsubj", "nsubjpass") else children(verb, "nsubj", "nsubjpass")[0]
+    objects = children(verb, "dobj") if not passive else ([subj] if subj is not None else [])
+    if not passive and subj is not None:
+        for t in with_conjuncts(subj):
+            ent = resolve(t, table)
+            for e in [ent] if ent else subtree_entities(t, table):
+                if e.type in ACTORS or t.dep_ == "nsubj":
+                    _add(m, e, "perpetrator")
+    for obj in objects:
+        m.object_names.append(_object_name(obj, table))
+        for t in with_conjuncts(obj):
+            ent = resolve(t, table)
+            for e in [ent] if ent else subtree_entities(t, table):
+                if not _place(m, e):
+                    _add(m, e, harmed)
+    for prep in children(verb, "prep", "agent"):
+        _prep_object(m, prep, table)
+
+
+def _object_name(obj: Token, table: EntityTable) -> str:
+    if obj.pos_ == "PRON":
+        ent = resolve(obj, table)
+        return ent.name if ent else ""
+    return object_text(obj)
+
+
+def _context_roles(m: IncidentMention, table: EntityTable) -> None:
+    """The verb governing an incident noun gives its subject a role ('X carried out the attack')."""
+    if m.verbal:
+        return
+    verb, prep = governor(m.head)
+    if verb is None:
+        return
+    role = _governor_role(verb)
+    passive = is_passive(verb)
+    if m.head.dep_ == "nsubjpass" or (m.head.dep_ == "nsubj" and not passive):
+        # 'the attack was carried out by X' / 'the attack killed 12 people'
+        for agent in children(verb, "agent"):
+            for ent in _entities(agent, table):
+                if role == "perpetrator" and not _place(m, ent):
+                    _add(m, ent, "perpetrator")
+        if m.head.dep_ == "nsubjpass":
+            for p in children(verb, "prep"):
+                if p.text.lower() in ("in", "at", "near"):
+                    _prep_object(m, p, table)
+        return
+    if role is None and prep == "during":
+        role = "linked"
+    if role is None:
+        return
+    subj = subject(verb)
+    if subj is None:
+        return
+    if role == "suspect" and not passive:
+        subj = (children(verb, "dobj") or [None])[0]
+        if subj is None:
+            return
+    for t in with_conjuncts(subj):
+        ent = resolve(t, table)
+        if ent is not None and ent.type in ACTORS:
+            _add(m, ent, role)
+    if passive and role == "perpetrator":
+        for agent in children(verb, "agent"):
+            for ent in _entities(agent, table):
+                _add(m, ent, "perpetrator")
+
+
+def _date(m: IncidentMention, article: Article) -> None:
+    """The most precise date said about this incident, from the phrase or the clause around it."""
+    anchor = m.head if m.verbal else m.head
+    verb, _ = governor(m.head) if not m.verbal else (None, None)
+    roots = [anchor] + ([verb] if verb is not None else [])
+    tokens: set[int] = set()
+    for root in roots:
+        for child in [root, *root.children]:
+            if child.dep_ in ("relcl", "ccomp", "advcl", "parataxis", "conj", "xcomp", "csubj") and child is not root:
+                continue
+            tokens.update(t.i for t in child.subtree)
+    previous = _previous_date(m, article)
+    found: list[str] = []
+    for ent in m.sentence.ents:
+        if ent.label_ != "DATE" or not any(t.i in tokens for t in ent):
+            continue
+        text = ent.text
+        if ent.start > 0 and ent.doc[ent.start - 1].text.lower() in ("in", "on", "since", "last", "this"):
+            text = ent.doc[ent.start - 1].text + " " + text
+        found.extend(dates_in(text, article.publishedAt or None, previous))
+    if not found:
+        return
+    first = parse_iso(found[0])
+    same = [d for d in found if parse_iso(d) and parse_iso(d)[0] == first[0]]  # type: ignore[index]
+    m.date = max(same, key=len)
+    years = [int(y) for y in re.findall(r"\b(?:1[89]|20)\d\d\b", " ".join(e.text for e in m.sentence.ents
+                                                                       if e.label_ == "DATE"))]
+    span = re.search(r"\b((?:1[89]|20)\d\d)\s*[-\u2013]\s*(\d{2,4})\b", m.sentence.text)
+    start = int(m.date[:4])
+    end = start
+    if span and int(span.group(1)) == start:
+        tail = span.group(2)
+        end = int(tail) if len(tail) == 4 else int(str(start)[:2] + tail)
+    m.years = (start, max(end, start))
+    del years
+
+
+def _previous_date(m: IncidentMention, article: Article) -> str | None:
+    """The last explicit date in the text before this sentence: the anchor of 'two years later'."""
+    before = m.sentence.doc.text[: m.sentence.start_char]
+    found = dates_in(before[-2000:], None, None)
+    return found[-1] if found else None
+
+
+def _status(m: IncidentMention) -> None:
+    words = lexicon()["status"]
+    nearby = [c.text.lower() for c in m.head.children if c.dep_ in ("amod", "compound", "advmod")]
+    verb, _ = governor(m.head) if not m.verbal else (m.head.head if m.head.dep_ == "xcomp" else None, None)
+    vbase = base_of(verb, frozenset(words["foiled"] + words["attempted"])) if verb is not None else None
+    if any(w in words["foiled_words"] for w in nearby) or (vbase in words["foiled"]):
+        m.status = "foiled"
+    elif any(w in words["attempted_words"] for w in nearby) or (vbase in words["attempted"]):
+        m.status = "attempted"
+    elif m.kind in words["plot_kinds"] and not (verb is not None and base_of(verb, frozenset(["carry"]))):
+        m.status = "foiled"
+
+
+def _synthesise(m: IncidentMention) -> None:
+    """Names an analyst would search for: 'killing of 70 members of the tribe in Anbar', 'Anbar killings'."""
+    forms = list(m.surfaces)
+    noun = m.noun
+    for obj in m.object_names:
+        if not obj:
+            continue
+        forms.append(f"{noun} of {obj}")
+        if m.place is not None:
+            forms.append(f"{noun} of {obj} in {m.place.name}")
+    if m.place is not None:
+        for n in (noun, plural(noun)):
+            forms += [f"{m.place.name} {n}", f"{n} in {m.place.name}"]
+        if m.kind in lexicon()["place_of_kinds"] or m.kind == "capture":
+            forms.append(f"{noun} of {m.place.name}")
+    for ent, role in m.participants:
+        if role in ("target", "victim") and ent.type == "Person":
+            forms.append(f"{noun} of {ent.name}")
+    m.surfaces = list(dict.fromkeys(f for f in forms if f))

@@ -1,0 +1,145 @@
+"""Small walks over a spaCy dependency parse that the event rules share.
+
+Kept apart from the rules so each rule reads as grammar ("the subject of the
+governing verb"), not as token bookkeeping.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from ingest.entities import EntityTable
+from ingest.records import Entity
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+CLAUSES = ("relcl", "ccomp", "advcl", "parataxis", "conj", "xcomp", "csubj", "acl")
+PERSONAL = {"he", "she", "him", "her", "his"}
+PLURAL = {"they", "them", "their"}
+
+
+def with_conjuncts(token: Token) -> list[Token]:
+    """The token and the words coordinated with it ('the Asad regime and militias')."""
+    return [token, *[t for t in token.conjuncts if t.i > token.i]]
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def subject(verb: Token) -> Token | None:
+    """The grammatical subject of a verb, looking through xcomp, advcl, conj and relative clauses.
+
+    'he was appointed to lead the crackdown' -> he; 'After being captured, Qanbar ...' -> Qanbar;
+    'militants who attacked the base' -> militants.
+    """
+    seen = 0
+    while verb is not None and seen < 4:
+        seen += 1
+        subj = children(verb, "nsubj", "nsubjpass")
+        if subj:
+            s = subj[0]
+            if s.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                return verb.head
+            return s
+        if verb.dep_ == "relcl":
+            return verb.head
+        if verb.dep_ == "xcomp":
+            obj = children(verb.head, "dobj")
+            if obj and not is_passive(verb.head):
+                return obj[0]
+        if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") or (verb.dep_ == "pobj" and verb.tag_ == "VBG"):
+            verb = verb.head
+            continue
+        if verb.dep_ == "pcomp" or verb.head.dep_ == "prep":
+            verb = verb.head.head
+            continue
+        return None
+    return None
+
+
+def governor(token: Token) -> tuple[Token | None, str | None]:
+    """The verb whose object (or prepositional object) `token` is, and the preposition between.
+
+    'carried out the attack' -> (carried, None); 'killed in the attack' -> (killed, 'in');
+    'claimed responsibility for the attack' -> (claimed, 'for').
+    """
+    prep = None
+    node = token
+    for _ in range(4):
+        if node.dep_ == "conj":
+            node = node.head
+            continue
+        head = node.head
+        if head is node:
+            return None, prep
+        if node.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+            prep = prep or head.text.lower()
+            node = head.head if head.head is not head else head
+            if node.pos_ in ("VERB", "AUX"):
+                return node, prep
+            continue
+        if node.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "nsubj", "dative"):
+            return (head, prep) if head.pos_ in ("VERB", "AUX") else (None, prep)
+        if head.pos_ == "NOUN" and node.dep_ in ("prep",):
+            node = head
+            continue
+        return None, prep
+    return None, prep
+
+
+def span_text(tokens: Iterable[Token]) -> str:
+    """The text from the first to the last of the tokens, as written."""
+    toks = sorted(tokens, key=lambda t: t.i)
+    if not toks:
+        return ""
+    doc = toks[0].doc
+    return doc[toks[0].i: toks[-1].i + 1].text
+
+
+def subtree_entities(token: Token, table: EntityTable, stop: tuple[str, ...] = ("relcl", "acl", "appos")) -> list[Entity]:
+    """Entities mentioned in the phrase headed by token, not descending into clauses."""
+    found: list[Entity] = []
+    for tok in _walk(token, stop):
+        ent = table.lookup(tok)
+        if ent is not None and ent not in found:
+            found.append(ent)
+    return found
+
+
+def _walk(token: Token, stop: tuple[str, ...]) -> Iterator[Token]:
+    yield token
+    for child in token.children:
+        if child.dep_ in stop:
+            continue
+        yield from _walk(child, stop)
+
+
+def resolve(token: Token, table: EntityTable) -> Entity | None:
+    """The entity a word names: itself, or for 'he'/'she' the last person named before it."""
+    ent = table.lookup(token)
+    if ent is not None:
+        return ent
+    if token.text.lower() in PERSONAL:
+        return last_person(token.doc, token.i, table)
+    return None
+
+
+def last_person(doc: Doc, before: int, table: EntityTable) -> Entity | None:
+    """The nearest Person named before token index `before`, within a few sentences."""
+    for i in range(before - 1, max(-1, before - 250), -1):
+        tok = doc[i]
+        if tok.pos_ != "PROPN":
+            continue
+        ent = table.lookup(tok)
+        if ent is not None and ent.type == "Person":
+            return ent
+    return None
+
+
+def sentence_of(token: Token) -> Span:
+    return token.sent
