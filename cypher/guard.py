@@ -32,13 +32,6 @@ _CLAUSES: Final[tuple[tuple[str, str], ...]] = (
     (r"CREATE\s+(?:OR\s+REPLACE\s+)?(?:(?:RANGE|TEXT|POINT|LOOKUP|FULLTEXT|VECTOR|BTREE)\s+)?(?:INDEX|CONSTRAINT)",
      "CREATE INDEX/CONSTRAINT changes the schema"),
     (r"CREATE\s+(?:OR\s+REPLACE\s+)?(?:COMPOSITE\s+)?(?:DATABASE|ALIAS|USER|ROLE)", "CREATE DATABASE/USER/ROLE administers the server"),
-    (r"DETACH\s+DELETE|NODETACH\s+DELETE", "DETACH DELETE deletes nodes and their relationships"),
-    (r"CREATE", "CREATE writes to the graph"),
-    (r"MERGE", "MERGE writes to the graph"),
-    (r"DELETE", "DELETE removes data"),
-    (r"SET", "SET writes properties or labels"),
-    (r"REMOVE", "REMOVE deletes properties or labels"),
-    (r"INSERT", "INSERT writes to the graph"),
     (r"FOREACH", "FOREACH exists only to write"),
     (r"LOAD\s+CSV", "LOAD CSV reads files or URLs from the server"),
     (r"DROP", "DROP changes the schema or the server"),
@@ -46,6 +39,13 @@ _CLAUSES: Final[tuple[tuple[str, str], ...]] = (
      "administration commands are not allowed"),
     (r"START\s+DATABASE|STOP\s+DATABASE", "starting or stopping databases is administration"),
     (r"TERMINATE", "TERMINATE stops other users' transactions"),
+    (r"DETACH\s+DELETE|NODETACH\s+DELETE", "DETACH DELETE deletes nodes and their relationships"),
+    (r"CREATE", "CREATE writes to the graph"),
+    (r"MERGE", "MERGE writes to the graph"),
+    (r"DELETE", "DELETE removes data"),
+    (r"SET", "SET writes properties or labels"),
+    (r"REMOVE", "REMOVE deletes properties or labels"),
+    (r"INSERT", "INSERT writes to the graph"),
     (r"USE", "USE switches the database; queries run against the configured one"),
     (r"IN\s+(?:\d+\s+)?(?:CONCURRENT\s+)?TRANSACTIONS", "CALL { } IN TRANSACTIONS commits batches"),
 )
@@ -114,7 +114,7 @@ class Outcome:
 
 def statement(text: str) -> str:
     """The one statement in `text`, a trailing `;` removed; QueryRefused for more than one."""
-    blanked = blank_literals(text)
+    blanked = blank_literals(text, fill="_")  # a trailing 'string' must not look like trailing space
     stripped = blanked.rstrip()
     if stripped.endswith(";"):
         stripped = stripped[:-1]

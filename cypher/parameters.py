@@ -16,9 +16,11 @@ _NAME = re.compile(r"\$(?:([A-Za-z_][A-Za-z0-9_]*)|(\d+))")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
-def blank_literals(text: str, *, names: bool = True) -> str:
+def blank_literals(text: str, *, names: bool = True, fill: str = " ") -> str:
     """The text with comments, strings and (if `names`) `quoted names` replaced by spaces.
 
+    Strings and names are filled with `fill` instead when given, so a caller can
+    tell a trailing literal from trailing whitespace.
     The result has the same length, newlines kept.
     Keeping positions lets callers report a column in the original text and
     map a match in the blanked text back to the original.
@@ -40,7 +42,7 @@ def blank_literals(text: str, *, names: bool = True) -> str:
             i = j
         elif c in ("'", '"') or (c == "`" and names):
             j = _closing(text, i)
-            out.append(_keep_newlines(text[i:j]))
+            out.append(_keep_newlines(text[i:j], fill))
             i = j
         elif c == "`":  # keep the quoted name, but skip over it so a `//` inside is not a comment
             j = _closing(text, i)
@@ -70,8 +72,8 @@ def _closing(text: str, start: int) -> int:
     return n  # unterminated: the rest is literal
 
 
-def _keep_newlines(chunk: str) -> str:
-    return "".join("\n" if ch == "\n" else " " for ch in chunk)
+def _keep_newlines(chunk: str, fill: str = " ") -> str:
+    return "".join("\n" if ch == "\n" else fill for ch in chunk)
 
 
 def named_parameters(text: str) -> list[str]:

@@ -6,8 +6,10 @@ expected rows on this graph are written out in tests/test_library.py.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
+import pytest
 from neo4j import Driver
 
 from cypher.settings import Settings
@@ -132,3 +134,14 @@ def load_queries_fixture(driver: Driver) -> None:
         "UNWIND $rows AS row MATCH (n {id: row[0]}) WHERE n:Entity OR n:Designation "
         "MATCH (d:Document {id: row[1]}) CREATE (n)-[:MENTIONED_IN {count: row[2], aliases: []}]->(d)",
         rows=mentions, database_=db)
+
+
+@pytest.fixture(scope="module")
+def queries_graph(driver: Driver) -> Iterator[Driver]:
+    """The fixture graph for a test module, emptied again afterwards."""
+    from tests.conftest import wipe
+
+    wipe(driver)
+    load_queries_fixture(driver)
+    yield driver
+    wipe(driver)
