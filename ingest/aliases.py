@@ -3,7 +3,8 @@
 `data/aliases.jsonl` holds one object per real thing: {"name", "type", "aliases": [...]}.
 Any surface form (normalised) found there is replaced by the canonical name, so
 "Usama bin Laden" and "Osama bin Laden" get the same deterministic id in every
-document. Users extend the file; nothing else needs to change.
+document. Users extend the file; nothing else needs to change. The gazetteer's
+string patterns count as aliases of their ids too.
 """
 from __future__ import annotations
 
@@ -24,7 +25,9 @@ class Canonical(NamedTuple):
 
 @lru_cache(maxsize=1)
 def alias_table() -> dict[str, Canonical]:
-    """Normalised surface form -> canonical name and type."""
+    """Normalised surface form -> canonical name and type (the alias file first, then the gazetteer)."""
+    from ingest.gazetteer import LABEL_TYPES, load_rows
+
     text = resources.files("ingest").joinpath("data", DATA).read_text(encoding="utf-8")
     table: dict[str, Canonical] = {}
     for line in text.splitlines():
@@ -34,6 +37,9 @@ def alias_table() -> dict[str, Canonical]:
         canon = Canonical(row["name"], row.get("type"))
         for form in [row["name"], *row.get("aliases", [])]:
             table.setdefault(norm(form), canon)
+    for row in load_rows():
+        if isinstance(row["pattern"], str):
+            table.setdefault(norm(row["pattern"]), Canonical(row["id"], LABEL_TYPES.get(row["label"])))
     return table
 
 

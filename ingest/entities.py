@@ -24,10 +24,11 @@ from spacy.tokens import Doc, Span, Token
 
 from cypher.model import entity_id
 from ingest.aliases import canonical
+from ingest.cues import type_cue
+from ingest.gazetteer import LABEL_TYPES, kinds
 from ingest.names import acronym_of, clean, is_acronym, norm, not_names, surname_keys
 from ingest.records import Entity, Mention
 
-LABEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Location", "LOC": "Location", "FAC": "Location"}
 # NORP (nationalities, religious and political groups) is deliberately absent: "Syrian" is not an organisation.
 
 
@@ -74,8 +75,10 @@ class _Group:
 class EntityTable:
     """People, organisations and places of one doc, one entry per real thing (see module docstring)."""
 
-    def __init__(self, doc: Doc, skip_sentence: Callable[[Span], bool] | None = None) -> None:
+    def __init__(self, doc: Doc, skip_sentence: Callable[[Span], bool] | None = None, body_start: int = 0) -> None:
+        """`body_start`: char offset where the body follows the title; title names count only when the body has them."""
         self.doc = doc
+        self.body_start = body_start
         self.entities: list[Entity] = []
         self._by_id: dict[str, Entity] = {}
         self._index: dict[tuple[str, str], Entity] = {}
@@ -162,8 +165,13 @@ class EntityTable:
             if canon:
                 form.fixed = canon.name
                 form.fixed_type = canon.type or form.fixed_type
+            elif (cue := type_cue(self.doc, name, start, end, kind)) is not None:
+                form.type = cue.type
+                if cue.extend_to:
+                    form.end = cue.extend_to
+                    form.name = self.doc.text[form.start:form.end]
             forms.append(form)
-        return forms
+        return _split_people(forms)
 
     def _build(self) -> None:
         groups: list[_Group] = []
@@ -187,12 +195,14 @@ class EntityTable:
             if acr:
                 group.acronyms.append(acr)
                 index.setdefault(norm(acr), group)
-        groups = _merge_late(groups)
+        groups = [g for g in _merge_late(groups) if any(f.start >= self.body_start for f in g.forms)]
         for group in groups:
             kind, name = group.type(), group.name()
             ent = self.get(entity_id(kind, name)) or self._index.get((kind, norm(name)))
             if ent is None:
                 ent = Entity(entity_id(kind, name), kind, name)
+                if name in kinds():
+                    ent.properties["kind"] = kinds()[name]
                 self._register(ent)
             for acr in group.acronyms:
                 if acr not in ent.aliases and acr != ent.name:
@@ -200,6 +210,20 @@ class EntityTable:
                     self._index.setdefault((kind, norm(acr)), ent)
             for form in group.forms:
                 self._mention(ent, form.start, form.end)
+
+
+def _split_people(forms: list[_Form]) -> list[_Form]:
+    """'Minister for the Middle East Tobias Ellwood' tagged ORG: a known person's full name at the end wins."""
+    people = {f.name for f in forms if f.type == "Person" and " " in f.name and not f.fixed}
+    for form in forms:
+        if form.fixed:
+            continue
+        for person in people:
+            if form.name != person and form.name.endswith(" " + person):
+                form.start = form.end - len(person)
+                form.name, form.type = person, "Person"
+                break
+    return forms
 
 
 def _chars(where: Span | Token | tuple[int, int]) -> tuple[int, int]:

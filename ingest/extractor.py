@@ -41,6 +41,13 @@ def document_text(article: Article) -> str:
     return article.text
 
 
+def body_start(article: Article) -> int:
+    """Char offset of the body in document_text(article)."""
+    if article.title and not article.text.startswith(article.title):
+        return len(article.title) + len(TITLE_SEPARATOR)
+    return 0
+
+
 def _skip_sentence(sent: Span) -> bool:
     return bool(is_boilerplate and is_boilerplate(sent.text))
 
@@ -67,7 +74,8 @@ class Extractor:
             author = byline_author(article.text)
             if author:
                 article.author = author
-        table = EntityTable(doc, skip_sentence=_skip_sentence if is_boilerplate else None)
+        table = EntityTable(doc, skip_sentence=_skip_sentence if is_boilerplate else None,
+                            body_start=body_start(article))
         relations: list[Relation] = []
         if find_relations is not None:
             relations.extend(find_relations(doc, table, skip_sentence=_skip_sentence if is_boilerplate else None))

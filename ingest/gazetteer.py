@@ -2,29 +2,87 @@
 
 The small model misses or mistypes many organisations of the news about armed
 conflict (ISIL tagged as a place, Hizballah as a person). A span_ruler after
-the NER overwrites those entities; each pattern's `id` is the canonical name,
-so every surface form of one thing lands on one entity. Users extend
-`data/gazetteer.jsonl` ({"label", "pattern", "id"}) without touching code.
+the NER adds or overrides those entities; each pattern's `id` is the canonical
+name, so every surface form of one thing lands on one entity. Users extend
+`data/gazetteer.jsonl` ({"label", "pattern", "id", "kind"}) without touching code.
+
+String patterns become token patterns: capitalised words match any case but
+lower case (so "Global Coalition" matches "GLOBAL COALITION" but not "global
+coalition"), all-capital acronyms match exactly, other words ignore case.
 """
 from __future__ import annotations
 
-from importlib import resources
 import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Callable, Iterable
 
 from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans, registry
 
 DATA = "gazetteer.jsonl"
-LABELS = {"ORG": "Organization", "GPE": "Location", "LOC": "Location", "FAC": "Location", "PERSON": "Person"}
+LABEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Location", "LOC": "Location", "FAC": "Location"}
+# A longer model entity of these labels keeps its span against a shorter gazetteer match inside it
+# ("Gulf War" is an event, not the Gulf; "Syrian Opposition Conference" is not Syria).
+KEEP_LONGER = {"ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
 
 
-def load_patterns() -> list[dict]:
-    """The span_ruler patterns from the data file (blank lines and # comments skipped)."""
+@lru_cache(maxsize=1)
+def load_rows() -> tuple[dict[str, Any], ...]:
+    """The data file's rows (blank lines and # comments skipped)."""
     text = resources.files("ingest").joinpath("data", DATA).read_text(encoding="utf-8")
-    return [json.loads(line) for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    return tuple(json.loads(line) for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def kinds() -> dict[str, str]:
+    """Canonical name -> kind ("country", "armed_group", ...)."""
+    return {row["id"]: row["kind"] for row in load_rows() if row.get("kind")}
+
+
+def token_pattern(nlp: Language, text: str) -> list[dict[str, Any]]:
+    """A string pattern as token attributes, case-tolerant but acronym-exact."""
+    out: list[dict[str, Any]] = []
+    for tok in nlp.make_doc(text):
+        t = tok.text
+        letters = [c for c in t if c.isalpha()]
+        if len(letters) >= 2 and all(c.isupper() for c in letters):
+            out.append({"ORTH": t})
+        elif t[:1].isupper():
+            out.append({"LOWER": t.lower(), "IS_LOWER": False})
+        else:
+            out.append({"LOWER": t.lower()})
+    return out
+
+
+def patterns(nlp: Language) -> list[dict[str, Any]]:
+    out = []
+    for row in load_rows():
+        pattern = row["pattern"]
+        if isinstance(pattern, str):
+            pattern = token_pattern(nlp, pattern)
+        out.append({"label": row["label"], "pattern": pattern, "id": row["id"]})
+    return out
+
+
+@registry.misc("kg.gazetteer_ents_filter.v1")
+def make_ents_filter() -> Callable[[Iterable[Span], Iterable[Span]], list[Span]]:
+    def ents_filter(entities: Iterable[Span], spans: Iterable[Span]) -> list[Span]:
+        matches = filter_spans(spans)
+        keep = [e for e in entities if e.label_ in KEEP_LONGER and any(
+            e.start <= m.start and m.end <= e.end and len(e) > len(m) for m in matches)]
+        taken = {i for e in keep for i in range(e.start, e.end)}
+        matches = [m for m in matches if not taken.intersection(range(m.start, m.end))]
+        taken |= {i for m in matches for i in range(m.start, m.end)}
+        rest = [e for e in entities if e not in keep and not taken.intersection(range(e.start, e.end))]
+        return keep + matches + rest
+
+    return ents_filter
 
 
 def add_gazetteer(nlp: Language) -> None:
-    """Add the gazetteer span_ruler after the NER; on overlap the gazetteer wins."""
+    """Add the gazetteer span_ruler after the NER (see KEEP_LONGER for who wins an overlap)."""
     if "gazetteer" in nlp.pipe_names:
         return
     after = "ner" if "ner" in nlp.pipe_names else None
@@ -32,6 +90,7 @@ def add_gazetteer(nlp: Language) -> None:
         "span_ruler",
         name="gazetteer",
         after=after,
-        config={"annotate_ents": True, "overwrite": False, "spans_key": None},
+        config={"annotate_ents": True, "overwrite": False, "spans_key": None,
+                "ents_filter": {"@misc": "kg.gazetteer_ents_filter.v1"}},
     )
-    ruler.add_patterns(load_patterns())
+    ruler.add_patterns(patterns(nlp))

@@ -44,7 +44,9 @@ def norm(text: str) -> str:
 
 def tidy(text: str) -> str:
     """Collapse whitespace, drop a possessive 's and edge punctuation the model swallowed."""
+    text = text.split("\n", 1)[0] if text.strip() else text
     text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"[,.;:]?\s*\[\d*\]?\s*$", "", text)  # a Wikipedia citation mark: "Abu Haidar,[1]"
     text = re.sub(r"['’]s?$", "", text)
     text = text.strip(_EDGE)
     # an opening parenthesis or quote left unbalanced inside the span
@@ -60,16 +62,20 @@ def strip_article(text: str) -> str:
 
 
 def strip_titles(text: str) -> str:
-    """Remove leading titles, repeatedly: 'Foreign Minister Dr. Ali Khan' -> 'Ali Khan'."""
+    """Drop titles before a name, also behind an office: 'Foreign Office Minister Dr. Ali Khan' -> 'Ali Khan'."""
     changed = True
     while changed:
         changed = False
+        lower = text.lower()
         for title in titles():
-            if text.lower().startswith(title.lower() + " ") and len(text) > len(title) + 1:
-                rest = text[len(title):].lstrip(" ,")
-                if rest[:1].isupper():
-                    text, changed = rest, True
-                    break
+            t = title.lower()
+            at = 0 if lower.startswith(t + " ") else lower.rfind(" " + t + " ") + 1
+            if at < 0 or (at == 0 and not lower.startswith(t + " ")):
+                continue
+            rest = text[at + len(title):].lstrip(" ,")
+            if rest[:1].isupper() and len(rest.split()) >= (1 if at == 0 else 2):
+                text, changed = rest, True
+                break
     return text
 
 

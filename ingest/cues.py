@@ -1,0 +1,63 @@
+"""Type cues: words in or around a name that say what kind of thing it is.
+
+The small model often labels a dam as a person or a town as an organisation;
+the word "Barrage" at the end of the name, or "the town of" before it, says
+otherwise. The cues live in `data/type_cues.jsonl` (see its header).
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any, NamedTuple
+
+from spacy.tokens import Doc
+
+DATA = "type_cues.jsonl"
+
+
+class Cue(NamedTuple):
+    type: str
+    extend_to: int | None  # char offset the name should extend to, when the cue joins the name
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, dict[str, dict[str, Any]]]:
+    """where -> word -> row."""
+    text = resources.files("ingest").joinpath("data", DATA).read_text(encoding="utf-8")
+    table: dict[str, dict[str, dict[str, Any]]] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            row = json.loads(line)
+            key = row["word"] if row["where"] in ("first", "last") else row["word"].lower()
+            table.setdefault(row["where"], {})[key] = row
+    return table
+
+
+def type_cue(doc: Doc, name: str, start: int, end: int, label_type: str) -> Cue | None:
+    """The type the words of or around a name imply, or None when nothing does."""
+    table = cues()
+    words = name.split()
+    if not words:
+        return None
+    for where, word in (("last", words[-1]), ("first", words[0])):
+        row = table.get(where, {}).get(word)
+        if row and len(words) > 1:
+            return Cue(row["type"], None)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    if span.end < len(doc):
+        nxt = doc[span.end]
+        row = table.get("after", {}).get(nxt.text)
+        if row and nxt.is_lower:
+            return Cue(row["type"], nxt.idx + len(nxt.text) if row.get("extend") else None)
+    possessive = span.end < len(doc) and doc[span.end].tag_ == "POS"
+    if span.start > 0 and not possessive:
+        prev = doc[span.start - 1]
+        row = table.get("before", {}).get(prev.lower_)
+        if row and label_type in row.get("from", []):
+            wanted = row.get("preceded_by")
+            if wanted is None or (span.start > 1 and doc[span.start - 2].lower_ in wanted):
+                return Cue(row["type"], None)
+    return None
