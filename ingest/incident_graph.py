@@ -53,6 +53,8 @@ def _family(kind: str) -> str:
 
 def _kinds_agree(a: str, b: str) -> bool:
     generic = set(lexicon()["generic"])
+    if any(a in group and b in group for group in lexicon()["synonyms"]):
+        return True
     return a == b or ((a in generic or b in generic) and _family(a) == _family(b))
 
 

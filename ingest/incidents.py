@@ -219,21 +219,31 @@ def noun_surfaces(head: Token) -> list[str]:
     rights = [t for t in last.rights if t.dep_ in ("prep", "acl", "agent") and t.i > last.i]
     ends = [last.i]
     for r in rights:
-        inner = [t.i for t in r.subtree]
-        preps = sorted(t.i for t in r.subtree if t.dep_ == "prep" and t.i > r.i)
-        ends.extend(p - 1 for p in preps)
-        ends.append(max(inner))
+        inner = sorted(t.i for t in r.subtree)
+        cuts = sorted(t.i for t in r.subtree if t.i > r.i and (t.dep_ in ("prep", "cc", "relcl", "appos")
+                                                                or t.is_punct or "\n" in t.text_with_ws))
+        ends.extend(c - 1 for c in cuts)
+        ends.append(inner[-1])
+    lexical = {t.i for t in lefts} | {t.i for c in heads for t in c.lefts if t.dep_ == "compound"}
     forms: list[str] = []
     for start in dict.fromkeys([core_start, adj_start]):
         for end in sorted(set(ends)):
-            text = doc[start:end + 1].text.strip(" ,;:")
+            if end < head.i:
+                continue
+            toks = doc[start:end + 1]
+            if "\n" in toks.text.strip():
+                continue
+            if end == last.i and start == head.i and len(heads) == 1 and not lexical:
+                continue  # a bare 'attack' names nothing by itself
+            text = toks.text.strip(" ,;:-\u2013")
             if text and text not in forms:
                 forms.append(text)
     if poss:
-        text = doc[poss[0].left_edge.i: max(ends) + 1].text
-        forms.append(text)
-        forms.append(doc[poss[0].left_edge.i: head.i + 1].text)
-    return [f for f in forms if len(f) < 120]
+        for end in (max(ends), head.i):
+            toks = doc[poss[0].left_edge.i: end + 1]
+            if "\n" not in toks.text.strip():
+                forms.append(toks.text.strip(" ,;:-\u2013"))
+    return [f for f in dict.fromkeys(forms) if len(f) < 120]
 
 
 def noun_forms(noun: str) -> tuple[str, str]:

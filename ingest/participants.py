@@ -21,6 +21,7 @@ from ingest.syntax import children, governor, is_passive, resolve, subject, subt
 from ingest.vocabulary import base_of, load, plural
 
 ACTORS = ("Person", "Organization")
+STOP = ("relcl", "acl", "appos", "prep")  # 'Minister for the Middle East' is not the minister's deed
 
 
 def roles() -> dict:
@@ -141,13 +142,14 @@ def _verb_roles(m: IncidentMention, table: EntityTable) -> None:
     verb = m.head
     passive = is_passive(verb)
     harmed = "victim" if m.kind in ("killing", "massacre") else "target"
-    subj = subject(verb) if not children(verb, "nsubj", "nsubjpass") else children(verb, "nsubj", "nsubjpass")[0]
+    own = [c for c in children(verb, "nsubj", "nsubjpass") if c.i < verb.i]
+    subj = own[-1] if own else subject(verb)
     objects = children(verb, "dobj") if not passive else ([subj] if subj is not None else [])
     if not passive and subj is not None:
         for t in with_conjuncts(subj):
             ent = resolve(t, table)
-            for e in [ent] if ent else subtree_entities(t, table):
-                if e.type in ACTORS or t.dep_ == "nsubj":
+            for e in [ent] if ent else subtree_entities(t, table, STOP):
+                if e.type in ACTORS:
                     _add(m, e, "perpetrator")
     for obj in objects:
         m.object_names.append(_object_name(obj, table))
@@ -176,6 +178,16 @@ def _context_roles(m: IncidentMention, table: EntityTable) -> None:
         return
     role = _governor_role(verb)
     passive = is_passive(verb)
+    if prep == "by" and passive:
+        # 'cities such as Aleppo have been reduced to rubble by regime bombardment'
+        for subj in children(verb, "nsubjpass"):
+            for ent in subtree_entities(subj, table):
+                _place(m, ent)
+    where = _where_clause(m.head)
+    if where is not None:
+        for ent in subtree_entities(where, table, ("relcl", "appos")):
+            if _place(m, ent):
+                break
     if m.head.dep_ == "nsubjpass" or (m.head.dep_ == "nsubj" and not passive):
         # 'the attack was carried out by X' / 'the attack killed 12 people'
         for agent in children(verb, "agent"):
@@ -208,6 +220,21 @@ def _context_roles(m: IncidentMention, table: EntityTable) -> None:
                 _add(m, ent, "perpetrator")
 
 
+def _where_clause(token: Token) -> Token | None:
+    """'the Wadi Barada area of Damascus, where civilians face shelling' -> the noun phrase 'the ... area'."""
+    node = token
+    for _ in range(6):
+        if node.dep_ == "relcl" and any(c.text.lower() == "where" for c in node.children):
+            np = node.head
+            while np.dep_ == "pobj" and np.head.dep_ == "prep" and np.head.head.pos_ in ("NOUN", "PROPN"):
+                np = np.head.head
+            return np
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
 def _date(m: IncidentMention, article: Article) -> None:
     """The most precise date said about this incident, from the phrase or the clause around it."""
     anchor = m.head if m.verbal else m.head
@@ -233,16 +260,14 @@ def _date(m: IncidentMention, article: Article) -> None:
     first = parse_iso(found[0])
     same = [d for d in found if parse_iso(d) and parse_iso(d)[0] == first[0]]  # type: ignore[index]
     m.date = max(same, key=len)
-    years = [int(y) for y in re.findall(r"\b(?:1[89]|20)\d\d\b", " ".join(e.text for e in m.sentence.ents
-                                                                       if e.label_ == "DATE"))]
-    span = re.search(r"\b((?:1[89]|20)\d\d)\s*[-\u2013]\s*(\d{2,4})\b", m.sentence.text)
     start = int(m.date[:4])
     end = start
-    if span and int(span.group(1)) == start:
-        tail = span.group(2)
-        end = int(tail) if len(tail) == 4 else int(str(start)[:2] + tail)
+    for span in re.finditer(r"\b((?:1[89]|20)\d\d)\s*[-\u2013]\s*(\d{2,4})\b", m.sentence.text):
+        if int(span.group(1)) == start:
+            tail = span.group(2)
+            end = int(tail) if len(tail) == 4 else int(str(start)[:2] + tail)
+            break
     m.years = (start, max(end, start))
-    del years
 
 
 def _previous_date(m: IncidentMention, article: Article) -> str | None:
@@ -270,10 +295,10 @@ def _synthesise(m: IncidentMention) -> None:
     forms = list(m.surfaces)
     noun = m.noun
     for obj in m.object_names:
-        if not obj:
+        if not obj or "\n" in obj:
             continue
         forms.append(f"{noun} of {obj}")
-        if m.place is not None:
+        if m.place is not None and m.place.name not in obj:
             forms.append(f"{noun} of {obj} in {m.place.name}")
     if m.place is not None:
         for n in (noun, plural(noun)):

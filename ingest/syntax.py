@@ -52,6 +52,8 @@ def subject(verb: Token) -> Token | None:
             obj = children(verb.head, "dobj")
             if obj and not is_passive(verb.head):
                 return obj[0]
+        if verb.dep_ == "advcl" and verb.head.pos_ not in ("VERB", "AUX"):
+            return None
         if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") or (verb.dep_ == "pobj" and verb.tag_ == "VBG"):
             verb = verb.head
             continue
@@ -136,8 +138,12 @@ def last_person(doc: Doc, before: int, table: EntityTable) -> Entity | None:
         if tok.pos_ != "PROPN":
             continue
         ent = table.lookup(tok)
-        if ent is not None and ent.type == "Person":
+        if ent is None:
+            continue
+        if ent.type == "Person":
             return ent
+        if ent.type == "Organization" and tok.dep_ in ("nsubj", "nsubjpass") and " " not in ent.name:
+            return ent  # a surname the tagger took for an organisation, as the subject
     return None
 
 
