@@ -52,17 +52,18 @@ class Rows:
     entities: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))  # by type label
     designations: list[dict[str, Any]] = field(default_factory=list)
     mentions: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))  # Entity/Designation
-    relations: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))  # by rel type
-    co_mentions: list[dict[str, Any]] = field(default_factory=list)
+    # One row per edge for the whole batch (several documents' support folded together), so no
+    # statement touches one edge twice: rows of one UNWIND may not see each other's writes.
+    relations: dict[str, dict[tuple[str, str], dict[str, Any]]] = field(default_factory=lambda: defaultdict(dict))
+    co_mentions: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
     entity_ids: set[str] = field(default_factory=set)
     dropped: int = 0  # entities or relations outside the model
 
-    def size(self) -> int:
-        return (
-            len(self.documents) + len(self.designations) + len(self.co_mentions)
-            + sum(len(v) for v in self.entities.values())
-            + sum(len(v) for v in self.relations.values())
-        )
+    def relation_rows(self) -> dict[str, list[dict[str, Any]]]:
+        return {rel_type: list(edges.values()) for rel_type, edges in sorted(self.relations.items())}
+
+    def co_mention_rows(self) -> list[dict[str, Any]]:
+        return list(self.co_mentions.values())
 
 
 def document_row(article: Article, ingested_at: str | None = None) -> dict[str, Any]:
@@ -80,6 +81,11 @@ def _forms(name: str, aliases: Iterable[str]) -> list[str]:
     return out
 
 
+def _better(confidence: float, extractor: str, than: dict[str, Any]) -> bool:
+    """Higher confidence wins; on a tie the smaller extractor name, so the result does not depend on order."""
+    return confidence > than["confidence"] or (confidence == than["confidence"] and extractor < than["extractor"])
+
+
 def co_mentions(extraction: Extraction, known: set[str]) -> list[dict[str, Any]]:
     """Pairs of entities sharing a sentence, lower id first, weighted by the number of sentences."""
     by_sentence: dict[str, set[str]] = defaultdict(set)
@@ -93,6 +99,33 @@ def co_mentions(extraction: Extraction, known: set[str]) -> list[dict[str, Any]]
         weights.update(combinations(sorted(ids), 2))
     doc_id = extraction.article.id
     return [{"source": a, "target": b, "weight": w, "docId": doc_id} for (a, b), w in sorted(weights.items())]
+
+
+def _fold_co_mention(rows: Rows, pair: dict[str, Any]) -> None:
+    key = (pair["source"], pair["target"])
+    row = rows.co_mentions.setdefault(key, {"source": key[0], "target": key[1], "docIds": [], "weights": []})
+    row["docIds"].append(pair["docId"])
+    row["weights"].append(pair["weight"])
+
+
+def _fold_relation(rows: Rows, rel_type: str, doc: dict[str, Any]) -> None:
+    """Add one document's support for an edge to the batch row for that edge."""
+    key = (doc["source"], doc["target"])
+    row = rows.relations[rel_type].get(key)
+    if row is None:
+        rows.relations[rel_type][key] = {
+            "source": doc["source"], "target": doc["target"], "docIds": [doc["docId"]], "props": doc["props"],
+            "evidence": doc["evidence"], "evidenceDocIds": [doc["docId"]] * len(doc["evidence"]),
+            "extractor": doc["extractor"], "confidence": doc["confidence"],
+        }
+        return
+    row["docIds"].append(doc["docId"])
+    row["props"].update(doc["props"])
+    room = max(0, EVIDENCE_CAP - len(row["evidence"]))
+    row["evidence"].extend(doc["evidence"][:room])
+    row["evidenceDocIds"].extend([doc["docId"]] * len(doc["evidence"][:room]))
+    if _better(doc["confidence"], doc["extractor"], row):
+        row["confidence"], row["extractor"] = doc["confidence"], doc["extractor"]
 
 
 def _relation_rows(extraction: Extraction, types: dict[str, str], rows: Rows) -> dict[str, dict[str, str]]:
@@ -118,7 +151,7 @@ def _relation_rows(extraction: Extraction, types: dict[str, str], rows: Rows) ->
                                  "evidence": [], "extractor": rel.extractor, "confidence": float(rel.confidence)}
         row["props"].update(clean_props(rel.properties))
         row["evidence"].extend(e for e in rel.evidence if e and e not in row["evidence"])
-        if float(rel.confidence) > row["confidence"]:
+        if _better(float(rel.confidence), rel.extractor, row):
             row["confidence"], row["extractor"] = float(rel.confidence), rel.extractor
         if rel.type == "ISSUED":
             endpoints[rel.target].setdefault("authorityId", rel.source)
@@ -126,7 +159,7 @@ def _relation_rows(extraction: Extraction, types: dict[str, str], rows: Rows) ->
             endpoints[rel.source].setdefault("targetId", rel.target)
     for (rel_type, _, _), row in merged.items():
         row["evidence"] = row["evidence"][:EVIDENCE_CAP]
-        rows.relations[rel_type].append(row)
+        _fold_relation(rows, rel_type, row)
     return endpoints
 
 
@@ -162,4 +195,5 @@ def add_extraction(rows: Rows, extraction: Extraction, ingested_at: str | None =
             rows.entities[ent.type].append({"id": ent.id, "name": ent.name, "props": props})
             rows.mentions["Entity"].append(mention)
             rows.entity_ids.add(ent.id)
-    rows.co_mentions.extend(co_mentions(extraction, set(types)))
+    for pair in co_mentions(extraction, set(types)):
+        _fold_co_mention(rows, pair)

@@ -45,26 +45,6 @@ def _chunks(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, An
         yield rows[start : start + size]
 
 
-def _rounds(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    """Split edge rows so no (source, target) pair repeats within one statement.
-
-    Within one UNWIND the runtime may read an edge for a later row before an
-    earlier row's SET lands, so two documents' support for one edge would
-    overwrite each other; separate statements in the same transaction do see
-    each other's writes.
-    """
-    rounds: list[list[dict[str, Any]]] = []
-    seen: dict[tuple[str, str], int] = {}
-    for row in rows:
-        key = (row["source"], row["target"])
-        n = seen.get(key, 0)
-        seen[key] = n + 1
-        if n == len(rounds):
-            rounds.append([])
-        rounds[n].append(row)
-    return rounds
-
-
 class GraphWriter:
     """Writes batches of documents; each batch is one transaction, so a batch lands whole or not at all."""
 
@@ -133,10 +113,6 @@ class GraphWriter:
         for chunk in _chunks(rows, self.batch_size):
             tx.run(text, rows=chunk, **extra).consume()  # type: ignore[arg-type]
 
-    def _run_edges(self, tx: ManagedTransaction, text: str, rows: list[dict[str, Any]], **extra: Any) -> None:
-        for round_rows in _rounds(rows):
-            self._run(tx, text, round_rows, **extra)
-
     def _run_rows(self, tx: ManagedTransaction, rows: Rows) -> None:
         """Nodes first, then edges between matched ends, then the recomputed entity fields, then the hashes."""
         self._run(tx, statement("write_documents"), rows.documents)
@@ -145,13 +121,13 @@ class GraphWriter:
         self._run(tx, statement("write_designations"), rows.designations)
         for label, mention_rows in sorted(rows.mentions.items()):
             self._run(tx, _labelled("write_mentions", LABEL=check_label(label)), mention_rows)
-        for rel_type, rel_rows in sorted(rows.relations.items()):
+        for rel_type, rel_rows in rows.relation_rows().items():
             source, target = ENDPOINTS[rel_type]
             text = _labelled(
                 "write_relations", SOURCE=check_label(source), TARGET=check_label(target), TYPE=check_relation(rel_type)
             )
-            self._run_edges(tx, text, rel_rows, cap=EVIDENCE_CAP)
-        self._run_edges(tx, statement("write_co_mentions"), rows.co_mentions)
+            self._run(tx, text, rel_rows, cap=EVIDENCE_CAP)
+        self._run(tx, statement("write_co_mentions"), rows.co_mention_rows())
         ids = sorted(rows.entity_ids)
         for start in range(0, len(ids), self.batch_size):
             tx.run(statement("write_entity_stats"), ids=ids[start : start + self.batch_size]).consume()  # type: ignore[arg-type]
