@@ -71,8 +71,6 @@ def toll(m: "IncidentMention") -> int | None:
     for tok in m.sentence:
         if tok.pos_ != "VERB" or base_of(tok, KILL) is None:
             continue
-        if tok is not m.head and m.verbal and tok.i != m.head.i:
-            continue
         for victim in _victims(tok):
             n = _count(victim)
             if n is not None:

@@ -223,8 +223,8 @@ def noun_surfaces(head: Token) -> list[str]:
         cuts = sorted(t.i for t in r.subtree if t.i > r.i and (t.dep_ in ("prep", "cc", "relcl", "appos")
                                                                 or t.is_punct or "\n" in t.text_with_ws))
         ends.extend(c - 1 for c in cuts)
-        ends.append(inner[-1])
-    lexical = {t.i for t in lefts} | {t.i for c in heads for t in c.lefts if t.dep_ == "compound"}
+        if not any(doc[c].dep_ == "cc" or doc[c].is_punct for c in cuts):
+            ends.append(inner[-1])
     forms: list[str] = []
     for start in dict.fromkeys([core_start, adj_start]):
         for end in sorted(set(ends)):
@@ -233,16 +233,16 @@ def noun_surfaces(head: Token) -> list[str]:
             toks = doc[start:end + 1]
             if "\n" in toks.text.strip():
                 continue
-            if end == last.i and start == head.i and len(heads) == 1 and not lexical:
+            text = toks.text.strip().strip(" ,;:-\u2013")
+            if len(heads) == 1 and text.lower() == head.text.lower():
                 continue  # a bare 'attack' names nothing by itself
-            text = toks.text.strip(" ,;:-\u2013")
             if text and text not in forms:
                 forms.append(text)
     if poss:
-        for end in (max(ends), head.i):
+        for end in sorted(set(ends)):
             toks = doc[poss[0].left_edge.i: end + 1]
-            if "\n" not in toks.text.strip():
-                forms.append(toks.text.strip(" ,;:-\u2013"))
+            if end >= head.i and "\n" not in toks.text.strip():
+                forms.append(toks.text.strip().strip(" ,;:-\u2013"))
     return [f for f in dict.fromkeys(forms) if len(f) < 120]
 
 

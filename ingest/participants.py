@@ -77,7 +77,10 @@ def _prep_object(m: IncidentMention, prep: Token, table: EntityTable) -> None:
                     _add(m, ent, "perpetrator")
             continue
         heads = [resolve(t, table) for t in with_conjuncts(obj)]
-        ents = [e for e in heads if e is not None] or subtree_entities(obj, table)
+        ents = [e for e in heads if e is not None]
+        for t, e in zip(with_conjuncts(obj), heads):
+            if e is None:
+                ents += [x for x in subtree_entities(t, table) if x not in ents]
         for ent in ents:
             if ent.type == "Location":
                 if word in roles()["place_prepositions"] and (word != "of" or m.kind in lex["place_of_kinds"]
