@@ -82,8 +82,10 @@ def _shares_anchor(c: Cluster, m: IncidentMention) -> bool:
 
 
 def _anchored(m: IncidentMention) -> bool:
+    seized = lexicon()["person_object_kinds"]
     return bool(m.place is not None or m.date or m.proper
-                or any(r in ("target", "victim") and e.type == "Person" for e, r in m.participants))
+                or any(r in ("target", "victim") and (e.type == "Person" or m.kind in seized and m.verbal)
+                       for e, r in m.participants))
 
 
 def cluster(mentions: list[IncidentMention]) -> list[Cluster]:

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc, Span, Token
 
 from ingest.entities import EntityTable
+from ingest.names import norm
 from ingest.records import Entity
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -128,6 +129,24 @@ def resolve(token: Token, table: EntityTable) -> Entity | None:
         return ent
     if token.text.lower() in PERSONAL:
         return last_person(token.doc, token.i, table)
+    if token.pos_ in ("PROPN", "NOUN"):
+        return by_name(token, table)
+    return None
+
+
+def by_name(token: Token, table: EntityTable) -> Entity | None:
+    """An entity named again where the tagger missed it: 'the Tharthar Barrage', "Assad's regime"."""
+    words = [t for t in token.lefts if t.dep_ in ("compound", "poss", "amod") and t.pos_ == "PROPN"]
+    if not words:
+        return None
+    start = min(w.left_edge.i for w in words)
+    toks = [t for t in token.doc[start: token.i + 1] if t.dep_ != "case" and t.pos_ != "DET"]
+    key = norm(" ".join(t.text for t in toks))
+    for ent in table.entities:
+        if ent.type in ("Incident", "Designation"):
+            continue
+        if key in {norm(n) for n in [ent.name, *ent.aliases]}:
+            return ent
     return None
 
 
