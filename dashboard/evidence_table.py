@@ -90,6 +90,12 @@ def markdown_safe(text: object) -> str:
     return _MD_SPECIAL.sub(r"\\\1", str(text))
 
 
+def web_url(url: object) -> str | None:
+    """The URL if it is http(s), else None: a document's url is article metadata, not trusted."""
+    text = str(url or "").strip()
+    return text if text.lower().startswith(("https://", "http://")) else None
+
+
 COLUMNS = {
     "dir": st.column_config.TextColumn("", width="small"),
     "docs": st.column_config.NumberColumn("docs", help="documents that support this relation", width="small"),

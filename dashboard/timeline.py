@@ -71,7 +71,7 @@ def timeline_chart(rows: list[dict[str, Any]]) -> alt.Chart | None:
         alt.Chart(alt.Data(values=dated))
         .mark_circle(size=160)
         .encode(
-            x=alt.X("when:T", title="when it happened"),
+            x=alt.X("when:T", title="when it happened", axis=alt.Axis(format="%Y", tickCount="year")),
             y=alt.Y("event:N", title=None),
             color=alt.Color("event:N", legend=None),
             tooltip=[alt.Tooltip("date:N"), alt.Tooltip("what:N"), alt.Tooltip("place:N"), alt.Tooltip("status:N")],

@@ -9,7 +9,7 @@ import streamlit as st
 from cypher.model import ENTITY_TYPES, TYPED_RELATIONS
 from dashboard import links
 from dashboard.db import rows
-from dashboard.evidence_table import link_row, edge_rows, markdown_safe, show_table
+from dashboard.evidence_table import edge_rows, link_row, markdown_safe, show_table, web_url
 
 LIST_CAP = 1000
 RELATION_CAP = 1000
@@ -83,11 +83,11 @@ def _one(doc_id: str) -> None:
     st.title(markdown_safe(doc["title"] or doc["id"]))
     meta = {k: doc[k] for k in ("source", "author", "publishedAt", "ingestedAt", "path", "id") if doc.get(k)}
     st.dataframe([{"field": k, "value": str(v)} for k, v in meta.items()], hide_index=True, key="document_meta")
-    url = str(doc.get("url") or "")
-    if url.startswith(("https://", "http://")):
+    url = web_url(doc.get("url"))
+    if url:
         st.link_button("Open the original article", url)
-    elif url:
-        st.text(f"url: {url}")
+    elif doc.get("url"):
+        st.text(f"url: {doc['url']}")
 
     entities = data["entities"]
     st.header(f"Entities it mentions ({len(entities)})")

@@ -8,7 +8,7 @@ import streamlit as st
 from cypher.model import TYPED_RELATIONS
 from dashboard import links
 from dashboard.db import rows
-from dashboard.evidence_table import link_row, markdown_safe, relation_rows, show_table
+from dashboard.evidence_table import COLUMNS, link_row, markdown_safe, relation_rows, show_table, web_url
 from dashboard.search import search_box
 from dashboard.timeline import timeline_chart, timeline_rows
 
@@ -82,7 +82,10 @@ def _timeline(designations: list[dict[str, Any]], incidents: list[dict[str, Any]
         st.altair_chart(chart, width="stretch")
     for e in events:
         e["document"] = links.document(e["_doc"]) if e["_doc"] else None
-    show_table(events, key="timeline", columns={"_doc": None})
+    order = ["date", "event", "what", "place", "killed", "role", "kind", "authority", "reason", "status",
+             "evidence", "document"]
+    st.dataframe(events, hide_index=True, width="stretch", column_order=order, key="timeline",
+                 column_config={"document": COLUMNS["document"], "evidence": COLUMNS["evidence"]})
 
 
 def _documents(documents: list[dict[str, Any]]) -> None:
@@ -92,7 +95,7 @@ def _documents(documents: list[dict[str, Any]]) -> None:
         return
     table = [
         {"publishedAt": d["publishedAt"], "title": d["title"], "source": d["source"], "mentions": d["mentions"],
-         "as": ", ".join(d["surfaceForms"]), "document": links.document(d["id"]), "url": d["url"]}
+         "as": ", ".join(d["surfaceForms"]), "document": links.document(d["id"]), "url": web_url(d["url"])}
         for d in documents
     ]
     show_table(table, key="entity_documents", columns={"url": st.column_config.LinkColumn("original")})
