@@ -67,7 +67,7 @@ def _bar(plain: list[dict[str, Any]], columns: list[str], display: Display) -> N
         return
     data = [{label: str(records.cell(r.get(label))), value: r.get(value) or 0} for r in plain[:50]]
     chart = alt.Chart(alt.Data(values=data)).mark_bar().encode(
-        x=alt.X(f"{value}:Q", title=value), y=alt.Y(f"{label}:N", sort="-x", title=label), tooltip=[label, value])
+        x=alt.X(f"{value}:Q", title=value), y=alt.Y(f"{label}:N", sort="-x", title=label), tooltip=[f"{label}:N", f"{value}:Q"])
     st.altair_chart(chart, width="stretch")
 
 
@@ -82,5 +82,5 @@ def _timeline(plain: list[dict[str, Any]], columns: list[str], display: Display)
     if not data:
         return
     chart = alt.Chart(alt.Data(values=data)).mark_circle(size=90).encode(
-        x=alt.X("when:T", title="date"), y=alt.Y(f"{label}:N", title=label, sort=None), tooltip=["date", label])
+        x=alt.X("when:T", title="date"), y=alt.Y(f"{label}:N", title=label, sort=None), tooltip=["date:N", f"{label}:N"])
     st.altair_chart(chart, width="stretch")
