@@ -136,8 +136,9 @@ class EntityTable:
         if sentence is None:
             ent.mentions.append(Mention(text, text, 0, len(text)))
         else:
-            offset = sentence.start_char
-            ent.mentions.append(Mention(text, sentence.text, start - offset, end - offset))
+            sentence_text = sentence.text.strip()
+            offset = sentence.start_char + len(sentence.text) - len(sentence.text.lstrip())
+            ent.mentions.append(Mention(text, sentence_text, start - offset, end - offset))
         if text != ent.name and text not in ent.aliases and norm(text):
             ent.aliases.append(text)
             self._index.setdefault((ent.type, norm(text)), ent)
@@ -151,6 +152,8 @@ class EntityTable:
                 continue
             if self._skip is not None and self._skip(span.sent):
                 continue
+            if len(span) == 1 and span[0].tag_ == "JJ" and not span.ent_id_:
+                continue  # "the Belgian Abdelhamid Abaaoud": a demonym, not an organisation
             name = clean(span.text, kind)
             key = norm(name)
             if not key or key in not_names() or not any(c.isalpha() for c in name):
@@ -179,7 +182,7 @@ class EntityTable:
         for form in self._forms():
             key = norm(form.fixed or form.name)
             group = index.get(key) or index.get(norm(form.name))
-            if group is None and is_acronym(form.name):
+            if group is None and is_acronym(form.name) and not form.fixed:
                 group = next((g for g in groups if any(acronym_of(form.name, f.name) for f in g.forms)), None)
             if group is None and len(form.name.split()) <= 2 and form.type in ("Person", "Organization"):
                 group = _by_surname(groups, form.name)
@@ -263,7 +266,7 @@ def _merge_late(groups: list[_Group]) -> list[_Group]:
         only = next(iter(names))
         others = [g for j, g in enumerate(groups) if j != i and j not in absorbed]
         target = None
-        if is_acronym(only):
+        if is_acronym(only) and group.fixed is None:
             target = next((g for g in others if any(acronym_of(only, f.name) for f in g.forms)), None)
         elif len(only.split()) <= 2 and group.type() in ("Person", "Organization"):
             target = _by_surname(others, only)

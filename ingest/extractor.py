@@ -8,6 +8,8 @@ names the story's main actors.
 """
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -35,7 +37,8 @@ TITLE_SEPARATOR = "\n\n"
 
 
 def document_text(article: Article) -> str:
-    """The text spaCy reads: title, blank line, body (mention offsets are relative to their sentence)."""
+    """The text extracted from: title, blank line, body (parsed apart, then joined; mention offsets are
+    relative to their sentence)."""
     if article.title and not article.text.startswith(article.title):
         return article.title + TITLE_SEPARATOR + article.text
     return article.text
@@ -46,6 +49,15 @@ def body_start(article: Article) -> int:
     if article.title and not article.text.startswith(article.title):
         return len(article.title) + len(TITLE_SEPARATOR)
     return 0
+
+
+def _parts(articles: Iterable[Article]) -> Iterator[tuple[str, tuple[Article, str]]]:
+    """Title and body as separate texts, so no entity or sentence runs from the headline into the body."""
+    for article in articles:
+        start = body_start(article)
+        if start:
+            yield article.title + TITLE_SEPARATOR, (article, "title")
+        yield article.text, (article, "body")
 
 
 def _skip_sentence(sent: Span) -> bool:
@@ -64,8 +76,15 @@ class Extractor:
     def extract(self, articles: Iterable[Article], workers: int | None = None) -> Iterator[Extraction]:
         """One Extraction per article, in input order."""
         n_process = max(1, workers or self.workers)
-        pairs = ((document_text(a), a) for a in articles)
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=self.batch_size):
+        parts = self.nlp.pipe(_parts(articles), as_tuples=True, n_process=n_process, batch_size=self.batch_size)
+        pending: Doc | None = None
+        for doc, (article, part) in parts:
+            if part == "title":
+                pending = doc
+                continue
+            if pending is not None:
+                doc = Doc.from_docs([pending, doc], ensure_whitespace=False)
+                pending = None
             yield self.extract_doc(doc, article)
 
     def extract_doc(self, doc: Doc, article: Article) -> Extraction:
@@ -81,7 +100,13 @@ class Extractor:
             relations.extend(find_relations(doc, table, skip_sentence=_skip_sentence if is_boilerplate else None))
         entities: list[Entity] = table.entities
         if find_events is not None:
-            event_entities, event_relations = find_events(doc, table, article)
+            try:
+                event_entities, event_relations = find_events(doc, table, article)
+            except Exception as exc:  # one faulty event rule must not lose the document's other results
+                if os.environ.get("KG_DEBUG"):
+                    raise
+                print(f"warning: event rules failed on {article.id}: {exc!r}", file=sys.stderr)
+                event_entities, event_relations = [], []
             known = {e.id for e in table.entities}
             entities = table.entities + [e for e in event_entities if e.id not in known]
             relations.extend(event_relations)

@@ -6,9 +6,10 @@ the NER adds or overrides those entities; each pattern's `id` is the canonical
 name, so every surface form of one thing lands on one entity. Users extend
 `data/gazetteer.jsonl` ({"label", "pattern", "id", "kind"}) without touching code.
 
-String patterns become token patterns: capitalised words match any case but
-lower case (so "Global Coalition" matches "GLOBAL COALITION" but not "global
-coalition"), all-capital acronyms match exactly, other words ignore case.
+String patterns become token patterns: a capitalised first word matches any
+case but lower case (so "Global Coalition" matches "GLOBAL COALITION" and
+"Global coalition" but not "global coalition"), all-capital acronyms match
+exactly, other words ignore case.
 """
 from __future__ import annotations
 
@@ -44,12 +45,12 @@ def kinds() -> dict[str, str]:
 def token_pattern(nlp: Language, text: str) -> list[dict[str, Any]]:
     """A string pattern as token attributes, case-tolerant but acronym-exact."""
     out: list[dict[str, Any]] = []
-    for tok in nlp.make_doc(text):
+    for i, tok in enumerate(nlp.make_doc(text)):
         t = tok.text
         letters = [c for c in t if c.isalpha()]
         if len(letters) >= 2 and all(c.isupper() for c in letters):
             out.append({"ORTH": t})
-        elif t[:1].isupper():
+        elif t[:1].isupper() and i == 0:
             out.append({"LOWER": t.lower(), "IS_LOWER": False})
         else:
             out.append({"LOWER": t.lower()})

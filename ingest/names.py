@@ -48,7 +48,9 @@ def tidy(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"[,.;:]?\s*\[\d*\]?\s*$", "", text)  # a Wikipedia citation mark: "Abu Haidar,[1]"
     text = re.sub(r"['’]s?$", "", text)
+    text = re.split(r"\s(?:a|an|as|is|was)\s(?=[A-Z])", text, maxsplit=1)[0]  # "Ansar Allah a Foreign ..."
     text = text.strip(_EDGE)
+    text = re.sub(r"(\s+[a-z]+)+$", "", text)  # trailing common nouns: "Kataib Hezbollah militia"
     # an opening parenthesis or quote left unbalanced inside the span
     for open_, close in (("(", ")"), ("“", "”")):
         if text.count(open_) > text.count(close):
