@@ -100,9 +100,13 @@ def _script(click: dict[str, str] | None, mode: str) -> str:
     return (
         "<script>\n(function () {\n  var cfg = " + data + ";\n"
         '  var panel = document.getElementById("kg-evidence");\n'
-        '  network.once("stabilizationIterationsDone", function () {\n'
+        "  function ready() {\n"
+        "    if (window.kgReady) return;\n"
         "    network.setOptions({physics: {enabled: false}});\n"
-        "    window.kgReady = true;\n  });\n"
+        "    window.kgReady = true;\n  }\n"
+        "  // small graphs finish their layout inside the constructor, before this script runs\n"
+        '  if (network.physics && network.physics.stabilized) { ready(); }\n'
+        '  else { network.once("stabilizationIterationsDone", ready); }\n'
         '  network.on("click", function (p) {' + (_BRIDGE if click else "") + """
     if (p.edges.length && panel) {
       var edge = edges.get(p.edges[0]);
