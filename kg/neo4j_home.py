@@ -114,6 +114,8 @@ def conf_text(instance: Instance, heap: str = DEFAULT_HEAP, pagecache: str = DEF
         f"server.bolt.listen_address=127.0.0.1:{instance.bolt_port}",
         "server.bolt.tls_level=DISABLED",
         f"server.http.listen_address=127.0.0.1:{instance.http_port}",
+        f"server.bolt.advertised_address=127.0.0.1:{instance.bolt_port}",
+        f"server.http.advertised_address=127.0.0.1:{instance.http_port}",
         "server.https.enabled=false",
         "dbms.usage_report.enabled=false",
         "dbms.security.auth_enabled=true",

@@ -6,6 +6,7 @@ on the same port is told apart from our own.
 """
 from __future__ import annotations
 
+import fcntl
 import os
 import shlex
 import signal
@@ -62,7 +63,7 @@ def port_owner(port: int) -> str:
         line = _cmdline(int(proc.name))
         if "CommunityEntryPoint" not in line or "--home-dir=" not in line:
             continue
-        home = line.split("--home-dir=", 1)[1].split(" ", 1)[0]
+        home = line.split("--home-dir=", 1)[1].split(" --config-dir=", 1)[0]
         try:
             conf = (Path(home) / "conf" / "neo4j.conf").read_text()
         except OSError:
@@ -107,7 +108,9 @@ def _wait_for_bolt(instance: Instance, proc: subprocess.Popen[bytes] | None, tim
         if port_open(instance.bolt_port):
             try:
                 connect(_local_settings(instance), timeout=3.0).close()
-                return
+                if proc is None or proc.poll() is None:
+                    return
+                continue  # someone else's server answered and ours died: report our exit above
             except DatabaseUnavailable as exc:
                 if "authentication" in exc.reason:
                     raise ServerError(
@@ -130,7 +133,17 @@ def use_external() -> str:
 
 
 def start(instance: Instance, timeout: float = START_TIMEOUT) -> str:
-    """Start the instance detached and wait for Bolt; a second call finds it running."""
+    """Start the instance detached and wait for Bolt; a second call finds it running.
+
+    A lock per instance makes concurrent starts (two `make test` in one checkout) wait for each other.
+    """
+    (instance.home / "run").mkdir(parents=True, exist_ok=True)
+    with open(instance.home / "run" / "start.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _start_locked(instance, timeout)
+
+
+def _start_locked(instance: Instance, timeout: float) -> str:
     pid = running_pid(instance)
     if pid is not None:
         _wait_for_bolt(instance, None, timeout)
