@@ -7,6 +7,7 @@
 - `.lookup(span_or_char_range)` -- the entity whose mention overlaps a spaCy
   `Span`/`Token` or a `(start_char, end_char)` range of the doc, else None;
 - `.get(id)` -- the entity with that id, else None;
+- `.find(entity_type, name)` -- the entity known by that name or alias, else None;
 - `.add(entity_type, name, span)` -- record an entity another rule found
   (incident, unit, ...), merged with an existing one of that type and name.
 
@@ -99,6 +100,15 @@ class EntityTable:
 
     def get(self, ent_id: str) -> Entity | None:
         return self._by_id.get(ent_id)
+
+    def find(self, entity_type: str, name: str) -> Entity | None:
+        """The entity of that type known by that name or alias (canonical forms count), else None."""
+        canon = canonical(name)
+        for form in ([canon.name] if canon else []) + [name]:
+            ent = self._index.get((entity_type, norm(form)))
+            if ent is not None:
+                return ent
+        return None
 
     def add(self, entity_type: str, name: str, span: Span | Token | tuple[int, int] | None = None) -> Entity:
         """Record an entity found by another rule; merges with one of the same type and (canonical) name."""
