@@ -150,7 +150,7 @@ def find_mentions(doc: Doc, table: EntityTable, article: Article, skip=None) -> 
                 continue
             nk = noun_kind(tok, table)
             if nk is not None:
-                if tok.dep_ == "conj" and any(m.head is tok.head for m in found):
+                if tok.dep_ == "conj" and any(m.head.i == tok.head.i for m in found):
                     continue  # 'shelling and airstrikes' is one mention
                 found.append(_noun_mention(tok, nk[0], nk[1], sent))
                 covered.update(t.i for t in tok.subtree if t.dep_ in ("acl",) or t.i == tok.i)
@@ -175,15 +175,15 @@ def _inside_mention(verb: Token, found: list[IncidentMention]) -> bool:
     """A verb inside or hanging off an incident noun ('attacks which have killed ...') adds to it."""
     node = verb
     for _ in range(3):
-        if any(node is m.head for m in found):
+        if any(node.i == m.head.i for m in found):
             return True
-        if node.head is node:
+        if node.head.i == node.i:
             return False
         if node.dep_ in ("relcl", "acl", "nsubj") or node.head.dep_ in ("relcl", "acl"):
             node = node.head
             continue
         subj = children(verb, "nsubj")
-        if subj and any(subj[0] is m.head for m in found):
+        if subj and any(subj[0].i == m.head.i for m in found):
             return True
         return False
     return False

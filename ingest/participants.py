@@ -232,7 +232,7 @@ def _where_clause(token: Token) -> Token | None:
             while np.dep_ == "pobj" and np.head.dep_ == "prep" and np.head.head.pos_ in ("NOUN", "PROPN"):
                 np = np.head.head
             return np
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         node = node.head
     return None
@@ -246,7 +246,7 @@ def _date(m: IncidentMention, article: Article) -> None:
     tokens: set[int] = set()
     for root in roots:
         for child in [root, *root.children]:
-            if child.dep_ in ("relcl", "ccomp", "advcl", "parataxis", "conj", "xcomp", "csubj") and child is not root:
+            if child.dep_ in ("relcl", "ccomp", "advcl", "parataxis", "conj", "xcomp", "csubj") and child.i != root.i:
                 continue
             tokens.update(t.i for t in child.subtree)
     previous = _previous_date(m, article)

@@ -78,11 +78,11 @@ def governor(token: Token) -> tuple[Token | None, str | None]:
             node = node.head
             continue
         head = node.head
-        if head is node:
+        if head.i == node.i:
             return None, prep
         if node.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
             prep = prep or head.text.lower()
-            node = head.head if head.head is not head else head
+            node = head.head if head.head.i != head.i else head
             if node.pos_ in ("VERB", "AUX"):
                 return node, prep
             continue

@@ -1,0 +1,68 @@
+"""Designations from real English sentence shapes: voice, noun phrases, date lists, lifting, several acts."""
+import pytest
+
+from ingest.designations import find_designations
+from ingest.entities import EntityTable
+from ingest.pipeline import load_nlp
+from ingest.records import Article
+
+
+def acts(text, published="2024-01-01"):
+    doc = load_nlp()(text)
+    table = EntityTable(doc)
+    ents, rels = find_designations(doc, table, Article(id="t", text=text, publishedAt=published))
+    names = {e.id: e.name for e in table.entities + ents}
+    out = []
+    for e in ents:
+        issuers = sorted(names[r.source] for r in rels if r.type == "ISSUED" and r.target == e.id)
+        targets = [names[r.target] for r in rels if r.type == "TARGETS" and r.source == e.id]
+        out.append((targets[0], issuers, e.properties.get("date"), e.properties["kind"], e.properties["status"]))
+    return out
+
+
+def test_active_voice_with_reason_and_month():
+    [(target, issuers, date, kind, status)] = acts(
+        "The State Department designated Lashkar-e-Taiba as a Foreign Terrorist Organization in December 2001.")
+    assert issuers == ["State Department"] and date == "2001-12" and kind == "terrorism" and status == "active"
+    assert target.startswith("Lashkar")
+
+
+def test_passive_voice_with_coordinated_targets():
+    found = acts("Boko Haram and Ansaru were listed by the UN Security Council in May 2014.")
+    assert sorted(t for t, *_ in found) == ["Ansaru", "Boko Haram"]
+    assert all(d == "2014-05" for _, _, d, _, _ in found)
+
+
+def test_date_list_gives_one_act_per_date():
+    found = acts("Al-Shabaab was designated in 2001, 2004 and 2008.")
+    assert sorted(d for _, _, d, _, _ in found) == ["2001", "2004", "2008"]
+
+
+def test_noun_phrase_with_possessive_authority():
+    [(target, issuers, date, kind, _)] = acts("The EU imposed an asset freeze on Hamas in 2003.")
+    assert target == "Hamas" and date == "2003" and kind == "asset_freeze" and issuers
+
+
+def test_red_notice():
+    [(target, issuers, _, kind, _)] = acts("Interpol issued a red notice for Dawood Ibrahim.")
+    assert target == "Dawood Ibrahim" and issuers == ["Interpol"] and kind == "red_notice"
+
+
+def test_lifted_designation_is_marked_not_duplicated():
+    found = acts("Secretary of State Mike Pompeo designated the Houthis as a Foreign Terrorist Organization in "
+                 "January 2021. The Biden administration revoked the designation in February 2021.")
+    assert len(found) == 1 and found[0][4] == "lifted" and found[0][2] == "2021-01"
+
+
+def test_two_categories_are_two_acts():
+    found = acts("Secretary of State Mike Pompeo designated the Houthis as a Foreign Terrorist Organization and "
+                 "as a Specially Designated Global Terrorist entity in January 2021.")
+    assert len(found) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "The ban on smoking in restaurants began in 2007.",
+    "He listed his favourite books in an interview.",
+])
+def test_no_designation_without_a_target(text):
+    assert acts(text) == []
