@@ -238,3 +238,40 @@ def test_paths_are_drawn_from_the_union_of_their_nodes_and_edges(pages_graph: Dr
     assert {n["label"] for n in nodes} == {"Kabul", "Ayman al-Zawahiri", "al-Qaeda", "Hezbollah", "Hassan Nasrallah"}
     assert len(edges) == 5 and {e["type"] for e in edges} == {"CO_MENTIONED", "LEADS", "SUPPORTS"}
     assert all({"source", "target", "type", "evidence"} <= set(e) for e in edges)
+
+
+# Expected failures: a message and a way out, never a traceback
+
+@pytest.mark.parametrize(("module", "params"), [("overview", {}), ("documents", {}), ("entity", {"id": ZAWAHIRI}),
+                                                ("paths", {"src": NASRALLAH, "dst": ZAWAHIRI})])
+def test_neo4j_down_is_a_message_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, module: str, params: dict[str, str]
+) -> None:
+    monkeypatch.setenv("NEO4J_URI", "bolt://127.0.0.1:1")
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    try:
+        at = page(module, **params)
+        assert "cannot reach Neo4j" in at.error[0].value
+        assert "kg neo4j start" in at.info[0].value
+    finally:
+        st.cache_resource.clear()
+        st.cache_data.clear()
+
+
+def test_empty_graph_pages_say_what_to_do(pages_graph: Driver) -> None:
+    wipe(pages_graph)
+    st.cache_data.clear()
+    try:
+        assert "kg ingest" in page("overview").info[0].value
+        assert "kg ingest" in page("documents").info[0].value
+        assert "No entity found" in page("entity", id=ZAWAHIRI).error[0].value
+    finally:
+        load_pages_fixture(pages_graph)
+        st.cache_data.clear()
+
+
+def test_overview_with_no_entity_type_chosen_says_so(pages_graph: Driver) -> None:
+    at = page("overview")
+    at.multiselect(key="overview_types").set_value([]).run()
+    assert "Pick at least one entity type" in at.warning[0].value
