@@ -52,6 +52,8 @@ def edge_title(edge: dict[str, Any]) -> str:
     """Default tooltip of an edge: its type, document count, then each evidence sentence with its document."""
     docs = int(edge.get("docCount") or 0)
     lines = [f"{edge['type']} · {docs} document{'s' if docs != 1 else ''}"]
+    if edge.get("weight"):
+        lines[0] += f" · {edge['weight']} shared sentence{'s' if edge['weight'] != 1 else ''}"
     ev_docs = edge.get("evidenceDocIds") or []
     for i, sentence in enumerate(edge.get("evidence") or []):
         where = f"  [{ev_docs[i]}]" if i < len(ev_docs) else ""
@@ -67,7 +69,7 @@ def _options(seed: int) -> dict[str, Any]:
         "physics": {
             "enabled": True,
             "solver": "barnesHut",
-            "barnesHut": {"gravitationalConstant": -9000, "centralGravity": 0.25, "springLength": 150,
+            "barnesHut": {"gravitationalConstant": -12000, "centralGravity": 0.3, "springLength": 170,
                           "springConstant": 0.04, "damping": 0.3, "avoidOverlap": 0.2},
             "stabilization": {"enabled": True, "iterations": STABILISATION_ITERATIONS, "fit": True},
             "minVelocity": 2,
@@ -151,7 +153,8 @@ def graph_html(
         net.edges.append({  # appended directly: pyvis drops parallel edges of different types otherwise
             "id": str(e.get("id") or e.get("rid") or f"e{i}"),
             "from": str(e["source"]), "to": str(e["target"]),
-            "label": e["type"], "title": plain(e.get("title") or edge_title(e)),
+            "label": "" if e["type"] == "CO_MENTIONED" else e["type"],
+            "title": plain(e.get("title") or edge_title(e)),
             "width": edge_width(docs), "dashes": docs <= 1, "color": edge_colour(e["type"]),
             "arrows": "" if e["type"] == "CO_MENTIONED" else "to",
         })

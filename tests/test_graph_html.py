@@ -57,7 +57,7 @@ def test_href_never_reaches_a_tooltip() -> None:
 
 
 def test_edges_show_support_width_dashes_and_evidence() -> None:
-    edges = {e["label"]: e for e in _data(graph_html(HOSTILE, EDGES), "edges")}
+    edges = {e["title"].split(" ")[0]: e for e in _data(graph_html(HOSTILE, EDGES), "edges")}
     assert edges["LEADS"]["dashes"] is True and edges["BASED_IN"]["dashes"] is False
     assert edges["BASED_IN"]["width"] > edges["LEADS"]["width"]
     assert "based near Kandahar" in edges["BASED_IN"]["title"]
