@@ -119,7 +119,14 @@ def incident_name(c: Cluster) -> str:
     elif target is not None:
         base = f"{_label(c.kind)} of {target.name}"
     else:
-        base = c.mentions[0].surfaces[0][:1].upper() + c.mentions[0].surfaces[0][1:]
+        surface = next((m.surfaces[0] for m in c.mentions if m.surfaces), None)
+        actor = next((e for m in c.mentions for e, r in m.participants if r == "perpetrator"), None)
+        if surface:
+            base = surface[:1].upper() + surface[1:]
+        elif actor is not None:
+            base = f"{_label(c.kind)} by {actor.name}"
+        else:
+            base = _label(c.kind)
     return f"{base} ({c.date})" if c.date else base
 
 
