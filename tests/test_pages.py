@@ -275,3 +275,8 @@ def test_overview_with_no_entity_type_chosen_says_so(pages_graph: Driver) -> Non
     at = page("overview")
     at.multiselect(key="overview_types").set_value([]).run()
     assert "Pick at least one entity type" in at.warning[0].value
+
+
+@pytest.mark.parametrize("name", ["entity_relations", "documents_relations"])
+def test_relation_statements_spell_out_every_typed_relation(name: str) -> None:
+    assert "|".join(TYPED_RELATIONS) in statement(name)

@@ -1,7 +1,7 @@
 // Typed relations supported by one document (it is in their docIds), with their provenance.
 // $id: document id; $types: relationship types (from cypher.model); $cap: row cap
 MATCH (d:Document {id: $id})<-[:MENTIONED_IN]-(a)
-MATCH (a)-[r]->(b)
+MATCH (a)-[r:LEADS|MEMBER_OF|PART_OF|SUPPORTS|INVOLVED_IN|OCCURRED_IN|BASED_IN|ISSUED|TARGETS]->(b)
 WHERE type(r) IN $types AND $id IN r.docIds
 RETURN DISTINCT type(r) AS relation, a.id AS sourceId, coalesce(a.name, a.id) AS source,
        b.id AS targetId, coalesce(b.name, b.id) AS target,
