@@ -240,3 +240,27 @@ def test_small_batches_build_the_same_graph(empty_graph: Driver) -> None:
     writer.ensure_schema()
     writer.write([extract_one(DOC_A), extract_one(DOC_B)])
     assert snapshot(empty_graph, ignore=("ingestedAt",)) == expected
+
+
+def test_co_mention_rows_count_sentences_per_pair_lower_id_first() -> None:
+    from ingest.rows import co_mentions
+
+    s1, s2 = "B met A and C.", "A met B."
+    ents = [Entity("b", "Person", "B", [], {}, [Mention("B", s1, 0, 1), Mention("B", s2, 6, 7)]),
+            Entity("a", "Person", "A", [], {}, [Mention("A", s1, 6, 7), Mention("A", s2, 0, 1)]),
+            Entity("c", "Location", "C", [], {}, [Mention("C", s1, 12, 13)]),
+            Entity("g", "Designation", "G", [], {}, [Mention("G", s1, 0, 1)])]
+    pairs = co_mentions(Extraction(Article(id="d", text=s1 + " " + s2), ents), {"a", "b", "c", "g"})
+    assert [(p["source"], p["target"], p["weight"]) for p in pairs] == [("a", "b", 2), ("a", "c", 1), ("b", "c", 1)]
+
+
+def test_a_batch_folds_every_document_into_one_row_per_edge() -> None:
+    from ingest.rows import Rows, add_extraction
+
+    rows = Rows()
+    for article in (DOC_A, DOC_B):
+        add_extraction(rows, extract_one(article))
+    leads = {(r["source"], r["target"]): r for r in rows.relation_rows()["LEADS"]}
+    zawahiri = leads[("person:ayman-al-zawahiri", "organization:al-qaeda")]
+    assert zawahiri["docIds"] == ["doc-a", "doc-b"] and zawahiri["evidenceDocIds"] == ["doc-a", "doc-b"]
+    assert len({(r["source"], r["target"]) for r in rows.co_mention_rows()}) == len(rows.co_mention_rows())
