@@ -2,6 +2,7 @@
 and return the expected rows on the fixture graph (and sensible rows on the sample corpus)."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -175,3 +176,56 @@ def test_search_matches_every_word_in_name_title_or_description() -> None:
     assert library.search(QUERIES, "") == QUERIES
     with pytest.raises(KgError, match="kg query list"):
         library.find("nope", QUERIES)
+
+
+# the sample corpus, ingested by the real `kg ingest`
+
+CORPUS_VALUES = {"entity": "al-Qaeda", "group": "al-Qaeda", "source": "al-Qaeda", "target": "Islamic State",
+                 "x": "al-Qaeda", "y": "Zawahiri"}
+
+
+@pytest.fixture(scope="module")
+def corpus_graph(driver: Driver) -> Iterator[Driver]:
+    from kg.cli import main
+    from tests.conftest import SAMPLE_CORPUS, wipe
+
+    if not SAMPLE_CORPUS.is_dir():
+        pytest.skip("no sample corpus in examples/news")
+    wipe(driver)
+    assert main(["ingest", str(SAMPLE_CORPUS)]) == 0
+    yield driver
+    wipe(driver)
+
+
+def corpus_rows(driver: Driver, name: str, **given: Any) -> list[dict[str, Any]]:
+    query = library.find(name, QUERIES)
+    values = {p.name: CORPUS_VALUES[p.name] for p in query.params if p.required}
+    return records.rows(guard.run(driver, query.text, library.bind(query, {**values, **given})).records)
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if n != "supporters"])
+def test_every_query_finds_rows_in_the_sample_corpus(corpus_graph: Driver, name: str) -> None:
+    assert corpus_rows(corpus_graph, name)
+
+
+def test_the_sample_corpus_answers_the_analysts_questions(corpus_graph: Driver) -> None:
+    terror = {r["target"]: r for r in corpus_rows(corpus_graph, "designated-for-terrorism")}
+    assert terror["al-Qaeda"]["firstDesignated"] == "1999-10"
+    assert {"Islamic Revolutionary Guard Corps", "Abu Bakr al-Baghdadi", "al-Shabaab"} <= set(terror)
+    bombing = [r for r in corpus_rows(corpus_graph, "incidents") if r["date"] == "1998-08-07"]
+    assert bombing and bombing[0]["killed"] == 224
+    leaders = {(r["organization"], r["leader"]) for r in corpus_rows(corpus_graph, "leaders-of-designated")}
+    assert ("IRGC-Quds Force", "Qassem Soleimani") in leaders
+    both = corpus_rows(corpus_graph, "documents-mentioning-both")
+    assert "al-qaeda-leaders" in [r["document"] for r in both]
+    timeline = corpus_rows(corpus_graph, "entity-timeline")
+    dates = [r["date"] for r in timeline]
+    dated = [d for d in dates if d]
+    assert dates == dated + [None] * (len(dates) - len(dated)) and dated == sorted(dated)  # undated last
+    assert ("1999-10", "designated") in {(r["date"], r["event"]) for r in timeline}
+    authorities = corpus_rows(corpus_graph, "designations-by-authority")
+    assert authorities[0]["designations"] == max(r["designations"] for r in authorities)
+    newest = corpus_rows(corpus_graph, "newest-entities", documents=1)
+    assert len({r["latest"] for r in newest}) == 1
+    single = corpus_rows(corpus_graph, "single-source-relations")
+    assert all(r["document"] for r in single)
