@@ -144,6 +144,13 @@ def java() -> str:
     return require_tool("java", "install Java 17 (Debian: apt-get install openjdk-17-jre-headless)")
 
 
+def _reason(done: subprocess.CompletedProcess[str]) -> str:
+    """The line of a tool's output that says what went wrong: its first error line, else its last line."""
+    lines = [line.strip() for line in (done.stdout + done.stderr).splitlines() if line.strip()]
+    errors = [line for line in lines if line.lower().startswith(("error", "[error]"))]
+    return ((errors or lines or [f"exit code {done.returncode}"])[0 if errors else -1])[:300]
+
+
 def ensure_jars() -> bool:
     """Fetch the server's runtime jars once; True when this call downloaded them.
 
@@ -170,9 +177,7 @@ def ensure_jars() -> bool:
         ]
         done = subprocess.run(cmd, capture_output=True, text=True)
         if done.returncode != 0 or not any(partial.glob("*.jar")):
-            output = (done.stdout + done.stderr).strip().splitlines()
-            last = output[-1] if output else f"exit code {done.returncode}"
-            raise ServerError(f"Maven could not fetch Neo4j {NEO4J_VERSION} into {cache}: {last[:200]}")
+            raise ServerError(f"Maven could not fetch Neo4j {NEO4J_VERSION} into {cache}: {_reason(done)}")
         partial.rename(lib)
     return True
 
@@ -197,8 +202,7 @@ def prepare_home(instance: Instance, password: str) -> None:
            "dbms", "set-initial-password", password]
     done = subprocess.run(cmd, env=admin_env(instance), capture_output=True, text=True)
     if done.returncode != 0:
-        output = (done.stdout + done.stderr).strip().splitlines()
-        raise ServerError(f"could not set the initial password for {instance.home}: {output[-1] if output else done.returncode}")
+        raise ServerError(f"could not set the initial password for {instance.home}: {_reason(done)}")
 
 
 def server_command(instance: Instance) -> str:
@@ -207,6 +211,5 @@ def server_command(instance: Instance) -> str:
     done = subprocess.run(cmd, env=admin_env(instance), capture_output=True, text=True)
     lines = [line for line in done.stdout.splitlines() if "CommunityEntryPoint" in line]
     if done.returncode != 0 or not lines:
-        output = (done.stdout + done.stderr).strip().splitlines()
-        raise ServerError(f"Neo4j's launcher refused the config in {instance.conf_dir}: {output[-1] if output else done.returncode}")
+        raise ServerError(f"Neo4j's launcher refused the config in {instance.conf_dir}: {_reason(done)}")
     return lines[-1]

@@ -146,3 +146,17 @@ def test_docker_compose_file_validates() -> None:
         pytest.skip("docker-compose is not installed (make setup installs it)")
     done = subprocess.run([compose, "config", "-q"], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize(
+    ("output", "reason"),
+    [
+        ("Validating\nError: 'bogus' is not a valid size\nRun with '--verbose'\n", "Error: 'bogus' is not a valid size"),
+        ("[ERROR] Could not resolve dependencies\n[ERROR] -> [Help 1]\n", "[ERROR] Could not resolve dependencies"),
+        ("starting\nsomething odd\n", "something odd"),
+        ("", "exit code 3"),
+    ],
+)
+def test_a_failing_tool_is_summed_up_by_its_error_line(output: str, reason: str) -> None:
+    done = subprocess.CompletedProcess(args=["tool"], returncode=3, stdout=output, stderr="")
+    assert neo4j_home._reason(done) == reason
