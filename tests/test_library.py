@@ -229,3 +229,11 @@ def test_the_sample_corpus_answers_the_analysts_questions(corpus_graph: Driver) 
     assert len({r["latest"] for r in newest}) == 1
     single = corpus_rows(corpus_graph, "single-source-relations")
     assert all(r["document"] for r in single)
+
+
+def test_the_readme_documents_every_parameter_type_and_display() -> None:
+    from cypher.parameters import PARAM_TYPES
+
+    text = (library.QUERIES_DIR / "README.md").read_text(encoding="utf-8")
+    for word in (*PARAM_TYPES, *library.DISPLAYS, "title", "description", "param", "display"):
+        assert f"`{word}`" in text, f"cypher/queries/README.md does not document {word}"

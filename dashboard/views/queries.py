@@ -63,6 +63,9 @@ def _limits() -> guard.Limits | None:
 
 def _library(drv: Driver, catalog: list[Query], limits: guard.Limits) -> None:
     st.header("Library")
+    flash = st.session_state.pop("queries_flash", None)
+    if flash:
+        st.success(flash)
     url_name = st.query_params.get(URL_QUERY)
     if url_name and not any(q.name == url_name for q in catalog):
         st.error(f"error: no query named {url_name!r} in the library or the database")
@@ -182,9 +185,6 @@ def _manage(drv: Driver, query: Query) -> None:
         st.session_state.pop("queries_choice", None)
         st.session_state["queries_flash"] = f"Deleted saved query {query.name}."
         st.rerun()
-    flash = st.session_state.pop("queries_flash", None)
-    if flash:
-        st.success(flash)
 
 
 def _cached_run(drv: Driver, text: str, params: dict[str, Any], limits: guard.Limits, *, rerun: bool) -> guard.Outcome:
