@@ -49,9 +49,37 @@ class Finder:
                     ent = self.table.lookup(child)
                     if ent is not None:
                         break
+        if ent is None and token.pos_ == "NOUN" and token.dep_ == "appos":
+            ent = self.table.lookup(token.head)  # "Hezbollah, the movement backed by Iran"
+        if ent is None and token.pos_ == "NOUN":
+            appos = [c for c in token.children if c.dep_ == "appos"]  # "the group's wing, the Qassam Brigades"
+            ent = self.table.lookup(appos[0]) if appos else None
         if ent is not None and ent.type in types:
             return ent
         return None
+
+    def before_comma(self, token: Token, types: tuple[str, ...]) -> Entity | None:
+        """The entity just before the comma that opens this token's phrase: "AQAP, the Yemen-based branch"."""
+        start = token.left_edge.i
+        if start < 2 or self.doc[start - 1].text != ",":
+            return None
+        prev = self.doc[start - 2]
+        if prev.text == ")":  # "Full Name (ACR), the ..."
+            opening = next((t.i for t in reversed(self.doc[prev.sent.start:prev.i]) if t.text == "("), None)
+            if opening is None or opening == 0:
+                return None
+            prev = self.doc[opening - 1]
+        ent = self.table.lookup(prev)
+        return ent if ent is not None and ent.type in types else None
+
+    def subject_of(self, verb: Token) -> Token | None:
+        """The subject of a verb; for a relative clause ("X, who heads Y"), the noun it modifies."""
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj and subj[0].tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+            return verb.head
+        if not subj and verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head
+        return subj[0] if subj else None
 
     def entities(self, token: Token | None, types: tuple[str, ...]) -> list[Entity]:
         """The entities of a token and the tokens coordinated with it ("A, B and C")."""
@@ -65,20 +93,36 @@ class Finder:
         return out
 
     def owner(self, noun: Token) -> list[Entity]:
-        """Who a role or part noun belongs to: "leader of Y", "Y's leader", "Y leader", "leader in Y"."""
+        """Who a role or part noun belongs to: "leader of Y", "Y's leader", "Y leader", "the Y operations chief"."""
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "for", "in", "within", "at"):
                 pobj = [c for c in child.children if c.dep_ == "pobj"]
                 if pobj:
-                    return self.entities(pobj[0], LED)
-        for child in noun.children:
-            if child.dep_ in ("poss", "compound", "nmod", "amod") and child.i < noun.i:
-                ent = self.table.lookup(child)
-                if ent is not None and ent.type in LED:
-                    return [ent]
-                country = demonyms().get(child.lower_)
-                if country and (ent := self.table.find("Location", country)) is not None:
-                    return [ent]
+                    # "Minister for the Middle East" is a portfolio, not a membership
+                    return self.entities(pobj[0], LED if child.lower_ != "for" else GROUPS)
+        for child in sorted((t for t in noun.subtree if t.i < noun.i), key=lambda t: -t.i):
+            if child.dep_ not in ("poss", "compound", "nmod", "amod"):
+                continue
+            ent = self.table.lookup(child)
+            if ent is None and child.pos_ == "PROPN":
+                ent = next((e for t in LED if (e := self.table.find(t, child.text))), None)
+            if ent is not None and ent.type in LED:
+                return [ent]
+            country = demonyms().get(child.lower_)
+            if country and (ent := self.table.find("Location", country)) is not None:
+                return [ent]
+        return []
+
+    def left_names(self, token: Token) -> list[Entity]:
+        """Names compounding the same head before a role noun: "the UN Special Envoy X" (UN, Envoy -> X)."""
+        for sib in sorted((c for c in token.head.children if c.i < token.i and c.dep_ in ("compound", "amod", "nmod")),
+                          key=lambda t: -t.i):
+            ent = self.table.lookup(sib)
+            if ent is not None and ent.type in LED:
+                return [ent]
+            country = demonyms().get(sib.lower_)
+            if country and (ent := self.table.find("Location", country)) is not None:
+                return [ent]
         return []
 
     # ----- relations --------------------------------------------------------------------------------
@@ -114,7 +158,8 @@ class Finder:
             # role-prefix: "al-Qaeda leader Ayman al-Zawahiri" (the role noun compounds the name)
             if token.dep_ == "compound" and (person := self.entity(token.head, ("Person",))):
                 if self.table.lookup(token) is None:
-                    yield from self.role_relation(person, self.owner(token), found, sent, "role-prefix", 0.75)
+                    owners = self.owner(token) or self.left_names(token)
+                    yield from self.role_relation(person, owners, found, sent, "role-prefix", 0.75)
             # role-appositive: "X, the leader of Y" and "the leader of Y, X"
             if token.dep_ == "appos" and (person := self.entity(token.head, ("Person",))):
                 yield from self.role_relation(person, self.owner(token), found, sent, "role-appositive", 0.8)
@@ -128,6 +173,9 @@ class Finder:
                         if (person := self.entity(appos, ("Person",))):
                             yield from self.role_relation(person, self.entities(pobj, LED), found, sent,
                                                           "role-appositive", 0.7)
+            # the parser missed the appositive: "X, the leader of Y, said" read as subject "leader"
+            if token.dep_ not in ("appos", "compound") and (person := self.before_comma(token, ("Person",))):
+                yield from self.role_relation(person, self.owner(token), found, sent, "role-appositive", 0.65)
             # role-copula: "X is / was / became the leader of Y"
             if token.dep_ in ("attr", "oprd") and token.head.pos_ in ("AUX", "VERB"):
                 subj = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -136,17 +184,31 @@ class Finder:
                     former = former or token.head.tag_ == "VBD" and token.head.lower_ in ("was", "were")
                     yield from self.role_relation(person, self.owner(token), (role, former), sent,
                                                   "role-copula", 0.7)
+            # role-as: "named X as the commander of Y", "the cleric regarded as Y's spiritual leader"
+            if token.head.lower_ == "as" and token.head.head.pos_ in ("VERB", "AUX"):
+                verb = token.head.head
+                cands = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+                if verb.dep_ in ("acl", "relcl"):
+                    cands.append(verb.head)
+                person = next((p for c in cands if (p := self.entity(c, ("Person",)))), None)
+                if person is not None:
+                    yield from self.role_relation(person, self.owner(token), found, sent, "role-as", 0.7)
         if token.pos_ == "VERB":
             base = verb_base(token, set(role_table()["verbs"]))
             if base is None:
                 return
             role = role_table()["verbs"][base]
-            subj = [c for c in token.children if c.dep_ == "nsubj"]
-            if subj and subj[0].tag_ in ("WP", "WDT") and token.dep_ == "relcl":
-                subj = [token.head]
-            if not subj:
+            agent = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            if agent and role.relation == "LEADS":
+                # "X was founded by P", "the Government, led by Prime Minister P"
+                near = self.before_comma(token, LED) if token.dep_ in ("acl", "relcl", "advcl") else None
+                led = self.subject_of(token)
+                owners = [near] if near else (self.entities(led, LED) if led is not None else [])
+                for person in self.entities(agent[0], ("Person",)):
+                    yield from self.role_relation(person, owners, (role, False), sent, "role-verb-passive", 0.7)
                 return
-            person = self.entity(subj[0], ("Person",))
+            subj_tok = self.subject_of(token)
+            person = self.entity(subj_tok, ("Person",)) if subj_tok is not None else None
             if person is None:
                 return
             objs = [c for c in token.children if c.dep_ == "dobj"]
@@ -169,11 +231,17 @@ class Finder:
         if token.dep_ == "appos":
             units = self.entities(token.head, GROUPS)
         units += [e for c in token.children if c.dep_ == "appos" for e in self.entities(c, GROUPS)]
+        if not units and token.dep_ not in ("appos", "pobj") and (near := self.before_comma(token, GROUPS)):
+            units = [near]
         if token.dep_ in ("attr",) and token.head.pos_ in ("AUX", "VERB"):
             units += [e for c in token.head.children if c.dep_ == "nsubj" for e in self.entities(c, GROUPS)]
-        if token.dep_ == "npadvmod" or (token.dep_ == "conj" and False):
-            pass
-        # "the Khorasan branch of the Islamic State, ISIS-K": a compound name inside the phrase
+        if token.head.lower_ == "as" and token.dep_ == "pobj":
+            # "The UK, as part of the Global Coalition, is ..."
+            gov = token.head.head
+            if gov.pos_ in ("NOUN", "PROPN"):
+                units += self.entities(gov, GROUPS + PLACES)
+            else:
+                units += [e for c in gov.children if c.dep_ in ("nsubj", "nsubjpass") for e in self.entities(c, GROUPS + PLACES)]
         for unit in units:
             for parent in parents:
                 if parent.id != unit.id and parent.type in GROUPS + PLACES:
@@ -204,12 +272,14 @@ class Finder:
                     if b.id != r.id:
                         yield self.make("SUPPORTS", b, r, sent, "supports-backed", 0.75, how=w["support_verbs"][base])
             return
-        subj = [c for c in kids if c.dep_ == "nsubj"]
         agent = [p for c in kids if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         passive = any(c.dep_ == "nsubjpass" for c in kids)
-        if subj and subj[0].tag_ in ("WP", "WDT") and token.dep_ == "relcl":
-            subj = [token.head]
-        givers = self.entities(subj[0], AGENTS + PLACES) if subj else []
+        subj_tok = self.subject_of(token) if not passive else None
+        givers = self.entities(subj_tok, AGENTS + PLACES) if subj_tok is not None else []
+        if not givers and token.dep_ == "pcomp" and token.head.lower_ in ("for", "by"):
+            # "designated the Quds Force for providing support to the Taliban"
+            gov = token.head.head
+            givers = [e for c in gov.children if c.dep_ in ("dobj", "nsubjpass") for e in self.entities(c, AGENTS)]
         if passive and agent:
             givers = self.entities(agent[0], AGENTS + PLACES)
         if not givers and token.dep_ == "conj":
@@ -228,8 +298,9 @@ class Finder:
             how = None
             for obj in objs:
                 phrase = " ".join(t.lower_ for t in obj.subtree if t.i <= obj.i and t.dep_ != "det")
-                how = w["support_nouns"].get(phrase) or w["support_nouns"].get(obj.lower_)
-            if how is None:
+                how = w["support_nouns"].get(phrase) or w["support_nouns"].get(obj.lower_) or how
+            withs = [p for c in kids if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
+            if how is None and not any(p.lower_ in w["support_nouns"] for p in withs):
                 return
             pobjs = [p for c in kids if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for")
                      for p in c.children if p.dep_ == "pobj"]
@@ -237,6 +308,12 @@ class Finder:
                       for p in c.children if p.dep_ == "pobj"]
             pobjs += [c for c in kids if c.dep_ == "dative" and c.pos_ != "ADP"]
             recipients = [e for p in pobjs for e in self.entities(p, GROUPS)]
+            # "provided Hamas with money and weapons"
+            withs = [p for c in kids if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
+            if withs:
+                how = w["support_nouns"].get(withs[0].lower_) or how
+                if how is not None and withs[0].lower_ in w["support_nouns"]:
+                    recipients += [e for o in objs for e in self.entities(o, GROUPS)]
         for giver in givers:
             for r in recipients:
                 if giver.id != r.id:

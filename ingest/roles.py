@@ -85,6 +85,7 @@ def noun_role(noun: Token) -> tuple[Role, bool] | None:
     former = any(w in table["former"] for w in mod_words) or _former_prefix(noun)
     two = f"{mod_words[-1]} {base}" if mod_words else None
     role = table["nouns"].get(two) if two else None
+    two_found = role is not None
     if role is None:
         role = table["nouns"].get(base)
         if role is None:
@@ -94,6 +95,10 @@ def noun_role(noun: Token) -> tuple[Role, bool] | None:
             role = Role(role.relation, " ".join(kept + [role.role]))
     if role.relation == "LEADS" and any(w in table["demote"] for w in mod_words):
         role = Role("MEMBER_OF", role.role)
+    # "the operations chief", "its media chief": head of a department, a member of the whole
+    desk = [m for m in mods if m.pos_ == "NOUN" and m.dep_ == "compound" and m.lower_ not in table["modifiers"]]
+    if role.relation == "LEADS" and desk and not two_found:
+        role = Role("MEMBER_OF", f"{desk[-1].lower_} {role.role}")
     return role, former
 
 
