@@ -135,7 +135,7 @@ def parse_markdown(text: str, path: Path) -> Article:
             if meta.get(key):
                 fields["publishedAt"] = normalize_date(meta[key])
                 break
-    return Article(id=str(meta.get("id") or path.stem), text=plain, path=str(path), **fields)
+    return Article(id=path.stem, text=plain, path=str(path), **fields)
 
 
 def parse_jsonl(text: str, path: Path) -> Iterator[Article | InputSkipped]:
