@@ -78,20 +78,6 @@ def _progress(items: Iterable[Extraction], total: int) -> Iterable[Extraction]:
     return tqdm(items, total=total, unit="doc", file=sys.stderr, disable=disabled, leave=False)
 
 
-def _batches(extractions: Iterable[Extraction], size: int) -> Iterator[list[Extraction]]:
-    """Groups of documents holding about `size` rows each."""
-    batch: list[Extraction] = []
-    rows = 0
-    for extraction in extractions:
-        batch.append(extraction)
-        rows += 1 + len(extraction.entities) + len(extraction.relations)
-        if rows >= size:
-            yield batch
-            batch, rows = [], 0
-    if batch:
-        yield batch
-
-
 def read_inputs(paths: list[str], summary: Summary) -> list[Article]:
     articles: list[Article] = []
     for item in read_articles(paths):
@@ -130,9 +116,7 @@ def run_ingest(args: argparse.Namespace) -> int:
         if todo:
             extractor = load_extractor(args.model, args.workers)
             extractions = _progress(_extract(extractor, todo, args.workers), len(todo))
-            for batch in _batches(extractions, writer.batch_size):
-                writer.write(batch, replace={e.article.id for e in batch} & replace)
-                summary.loaded += len(batch)
+            summary.loaded = writer.load(extractions, replace=replace)
         summary.totals = writer.counts()
     finally:
         driver.close()

@@ -45,6 +45,20 @@ def _chunks(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, An
         yield rows[start : start + size]
 
 
+def batches(extractions: Iterable[Extraction], size: int) -> Iterator[list[Extraction]]:
+    """Groups of documents holding about `size` rows each (a document counts its entities and relations)."""
+    batch: list[Extraction] = []
+    rows = 0
+    for extraction in extractions:
+        batch.append(extraction)
+        rows += 1 + len(extraction.entities) + len(extraction.relations)
+        if rows >= size:
+            yield batch
+            batch, rows = [], 0
+    if batch:
+        yield batch
+
+
 class GraphWriter:
     """Writes batches of documents; each batch is one transaction, so a batch lands whole or not at all."""
 
@@ -108,6 +122,15 @@ class GraphWriter:
 
         self._write(work)
         return rows
+
+    def load(self, extractions: Iterable[Extraction], replace: Iterable[str] = ()) -> int:
+        """Write a stream of documents in batches of about `batch_size` rows; returns documents written."""
+        old = set(replace)
+        written = 0
+        for batch in batches(extractions, self.batch_size):
+            self.write(batch, replace={e.article.id for e in batch} & old)
+            written += len(batch)
+        return written
 
     def _run(self, tx: ManagedTransaction, text: str, rows: list[dict[str, Any]], **extra: Any) -> None:
         for chunk in _chunks(rows, self.batch_size):
