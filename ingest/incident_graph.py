@@ -22,9 +22,21 @@ class Cluster:
 
     @property
     def kind(self) -> str:
+        """The most telling kind: a noun's over a verb's, a specific one over 'attack', a toll's last."""
         generic = set(lexicon()["generic"])
-        specific = [m.kind for m in self.mentions if m.kind not in generic]
-        return (specific or [m.kind for m in self.mentions])[0]
+        casualty = set(lexicon()["casualty_verbs"])
+
+        def rank(m: IncidentMention) -> tuple[int, int]:
+            tally = 2 if m.verbal and m.head.text.lower() and _is_casualty(m, casualty) else 0
+            return (tally + (1 if m.kind in generic else 0), 0 if not m.verbal else 1)
+        return min(self.mentions, key=rank).kind
+
+    @property
+    def places(self) -> list[Entity]:
+        out: list[Entity] = []
+        for m in self.mentions:
+            out += [p for p in m.places if all(p.id != q.id for q in out)]
+        return out
 
     @property
     def place(self) -> Entity | None:
@@ -44,24 +56,26 @@ class Cluster:
         return next((m.proper for m in self.mentions if m.proper), None)
 
 
-def _family(kind: str) -> str:
-    for name, kinds in lexicon()["families"].items():
-        if kind in kinds:
-            return name
-    return kind
+def _is_casualty(m: IncidentMention, casualty: set[str]) -> bool:
+    from ingest.vocabulary import base_of
+    return base_of(m.head, frozenset(casualty)) is not None
+
+
+def _families(kind: str) -> set[str]:
+    return {name for name, kinds in lexicon()["families"].items() if kind in kinds} or {kind}
 
 
 def _kinds_agree(a: str, b: str) -> bool:
     generic = set(lexicon()["generic"])
     if any(a in group and b in group for group in lexicon()["synonyms"]):
         return True
-    return a == b or ((a in generic or b in generic) and _family(a) == _family(b))
+    return a == b or ((a in generic or b in generic) and bool(_families(a) & _families(b)))
 
 
 def _conflict(c: Cluster, m: IncidentMention) -> bool:
     if not _kinds_agree(c.kind, m.kind):
         return True
-    if c.place is not None and m.place is not None and c.place.id != m.place.id:
+    if c.places and m.places and not {p.id for p in c.places} & {p.id for p in m.places}:
         return True
     if c.years and m.years and (m.years[1] < c.years[0] or c.years[1] < m.years[0]):
         return True
@@ -71,7 +85,7 @@ def _conflict(c: Cluster, m: IncidentMention) -> bool:
 
 
 def _shares_anchor(c: Cluster, m: IncidentMention) -> bool:
-    if m.place is not None and c.place is not None and m.place.id == c.place.id:
+    if {p.id for p in c.places} & {p.id for p in m.places}:
         return True
     if m.years and c.years:
         return True
@@ -83,6 +97,8 @@ def _shares_anchor(c: Cluster, m: IncidentMention) -> bool:
 
 def _anchored(m: IncidentMention) -> bool:
     seized = lexicon()["person_object_kinds"]
+    if m.verbal and m.kind in ("capture", "kidnapping", "military_operation") and not m.object_named:
+        return False  # 'took over the network', 'took back 30% of territory' are not incidents
     return bool(m.place is not None or m.date or m.proper
                 or any(r in ("target", "victim") and (e.type == "Person" or m.kind in seized and m.verbal)
                        for e, r in m.participants))
@@ -152,13 +168,13 @@ def to_graph(clusters: list[Cluster]) -> tuple[list[Entity], list[Relation]]:
             ent.mentions.append(Mention(m.head.text, sent.text.strip(), start, end))
         entities.append(ent)
         evidence = list(dict.fromkeys(m.sentence.text.strip() for m in c.mentions))[:5]
-        if c.place is not None:
-            relations.append(Relation("OCCURRED_IN", ent.id, c.place.id, {}, evidence[:3],
+        for place in c.places:
+            relations.append(Relation("OCCURRED_IN", ent.id, place.id, {}, evidence[:3],
                                       "incident-place", 0.7))
         seen: set[str] = set()
         for m in c.mentions:
             for who, role in m.participants:
-                if who.id in seen or who.id == ent.id:
+                if who.id in seen or who.id == ent.id or who.id in {p.id for p in c.places}:
                     continue
                 seen.add(who.id)
                 relations.append(Relation("INVOLVED_IN", who.id, ent.id, {"role": role},

@@ -34,6 +34,7 @@ class IncidentMention:
     proper: str | None = None  # a named event: 'Iran-Iraq War'
     definite: bool = False
     place: Entity | None = None
+    places: list[Entity] = field(default_factory=list)  # every place named for it: 'the Bataclan', 'Paris'
     date: str | None = None
     years: tuple[int, int] | None = None
     killed: int | None = None
@@ -41,6 +42,7 @@ class IncidentMention:
     participants: list[tuple[Entity, str]] = field(default_factory=list)
     object_names: list[str] = field(default_factory=list)
     verbal: bool = False
+    object_named: bool = False  # a verb's object is a named place or person ('captured Mosul')
 
 
 def lexicon() -> dict:
@@ -222,7 +224,7 @@ def noun_surfaces(head: Token) -> list[str]:
         inner = sorted(t.i for t in r.subtree)
         cuts = sorted(t.i for t in r.subtree if t.i > r.i and (t.dep_ in ("prep", "cc", "relcl", "appos")
                                                                 or t.is_punct or "\n" in t.text_with_ws))
-        ends.extend(c - 1 for c in cuts)
+        ends.extend(min(c, r.doc[c].left_edge.i) - 1 for c in cuts)
         if not any(doc[c].dep_ == "cc" or doc[c].is_punct for c in cuts):
             ends.append(inner[-1])
     forms: list[str] = []

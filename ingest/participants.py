@@ -59,10 +59,34 @@ def _add(m: IncidentMention, ent: Entity | None, role: str) -> None:
 
 
 def _place(m: IncidentMention, ent: Entity | None) -> bool:
-    if ent is not None and ent.type == "Location" and m.place is None:
+    """Record a place of the incident (the first named is its place; all are kept)."""
+    if ent is None or ent.type != "Location":
+        return False
+    if m.place is None:
         m.place = ent
-        return True
-    return ent is not None and ent.type == "Location"
+    if all(p.id != ent.id for p in m.places):
+        m.places.append(ent)
+    return True
+
+
+def _is_state(ent: Entity) -> bool:
+    """A country or union acting as a state ('US', 'Israeli'), from the authorities data file."""
+    data = load("designation_authorities.json")
+    names = {n.lower() for names in data["countries"].values() for n in names}
+    names |= {c.lower() for c in data["nationalities"].values()} | {c.lower() for c in data["countries"]}
+    return ent.properties.get("kind") == "country" or any(n.lower() in names for n in [ent.name, *ent.aliases])
+
+
+def _nested_places(m: IncidentMention, token: Token, table: EntityTable) -> None:
+    """Places inside a phrase: 'the Westgate shopping mall in Nairobi' -> Nairobi (and the mall if named)."""
+    for t in token.subtree:
+        direct_of = t.text.lower() == "of" and t.head.i == token.i  # 'the city of Mosul'
+        if t.dep_ == "prep" and (t.text.lower() in ("in", "at", "near", "outside", "inside") or direct_of) \
+                and t.i != token.i:
+            for obj in children(t, "pobj"):
+                ent = resolve(obj, table)
+                for e in [ent] if ent else subtree_entities(obj, table, ("relcl", "acl", "appos", "prep")):
+                    _place(m, e)
 
 
 def _prep_object(m: IncidentMention, prep: Token, table: EntityTable) -> None:
@@ -80,7 +104,11 @@ def _prep_object(m: IncidentMention, prep: Token, table: EntityTable) -> None:
         ents = [e for e in heads if e is not None]
         for t, e in zip(with_conjuncts(obj), heads):
             if e is None:
-                ents += [x for x in subtree_entities(t, table) if x not in ents]
+                found = subtree_entities(t, table, ("relcl", "acl", "appos", "prep"))
+                if t.pos_ == "NOUN":  # 'the US embassy': a modifier, not the place
+                    found = [x for x in found if x.type != "Location"]
+                    _nested_places(m, t, table)
+                ents += [x for x in found if x not in ents]
         for ent in ents:
             if ent.type == "Location":
                 if word in roles()["place_prepositions"] and (word != "of" or m.kind in lex["place_of_kinds"]
@@ -127,7 +155,9 @@ def _noun_roles(m: IncidentMention, table: EntityTable) -> None:
                 ent = table.lookup(child)
                 if ent is None:
                     continue
-                if not _place(m, ent):
+                if ent.type == "Location" and m.kind in lex["state_kinds"] and _is_state(ent):
+                    _add(m, ent, "perpetrator")  # 'a US drone strike' is the United States' strike
+                elif not _place(m, ent):
                     _add(m, ent, "perpetrator")
             elif child.dep_ in ("prep", "agent"):
                 _prep_object(m, child, table)
@@ -158,9 +188,19 @@ def _verb_roles(m: IncidentMention, table: EntityTable) -> None:
         m.object_names.append(_object_name(obj, table))
         for t in with_conjuncts(obj):
             ent = resolve(t, table)
-            for e in [ent] if ent else subtree_entities(t, table):
+            if ent is not None:
+                m.object_named = True
+            for e in [ent] if ent else subtree_entities(t, table, STOP):
                 if not _place(m, e):
                     _add(m, e, harmed)
+            before = len(m.places)
+            _nested_places(m, t, table)
+            if any(c.dep_ == "prep" and c.text.lower() == "of" for c in t.children) and len(m.places) > before:
+                m.object_named = True  # 'the city of Mosul'
+    if verb.dep_ == "conj":  # 'landed in Mumbai on November 26 and attacked a station': shared adjuncts
+        for prep in children(verb.head, "prep"):
+            if prep.i < verb.i and prep.text.lower() in ("in", "at", "near"):
+                _prep_object(m, prep, table)
     for prep in children(verb, "prep", "agent"):
         _prep_object(m, prep, table)
 
@@ -202,6 +242,14 @@ def _context_roles(m: IncidentMention, table: EntityTable) -> None:
                 if p.text.lower() in ("in", "at", "near"):
                     _prep_object(m, p, table)
         return
+    if base_of(verb, frozenset(roles()["attribution_verbs"])) and m.head.dep_ in ("dobj", "nsubjpass"):
+        # 'investigators linked the bombing to Hezbollah'
+        for p in children(verb, "prep"):
+            if p.text.lower() in ("to", "on", "with"):
+                for ent in _entities(p, table):
+                    if ent.type in ACTORS:
+                        _add(m, ent, "linked")
+        return
     if role is None and prep == "during":
         role = "linked"
     if role is None:
@@ -240,15 +288,20 @@ def _where_clause(token: Token) -> Token | None:
 
 def _date(m: IncidentMention, article: Article) -> None:
     """The most precise date said about this incident, from the phrase or the clause around it."""
-    anchor = m.head if m.verbal else m.head
-    verb, _ = governor(m.head) if not m.verbal else (None, None)
-    roots = [anchor] + ([verb] if verb is not None else [])
+    verb, prep = governor(m.head) if not m.verbal else (None, None)
+    roots = [m.head]
+    if verb is not None and (m.head.dep_ in ("nsubj", "nsubjpass") or _governor_role(verb) == "perpetrator"):
+        roots.append(verb)  # 'launched the attack on May 2'; not 'linked the bombing to X in 2013'
+    if m.verbal and m.head.dep_ == "conj":
+        roots.append(m.head.head)  # 'On November 26, gunmen landed ... and attacked ...'
     tokens: set[int] = set()
     for root in roots:
+        later = [c.i for c in root.children if c.dep_ in ("conj", "parataxis", "advcl") and c.i > root.i]
+        cutoff = min(later) if later and root.i != m.head.i else len(root.doc)
         for child in [root, *root.children]:
             if child.dep_ in ("relcl", "ccomp", "advcl", "parataxis", "conj", "xcomp", "csubj") and child.i != root.i:
                 continue
-            tokens.update(t.i for t in child.subtree)
+            tokens.update(t.i for t in child.subtree if t.i < cutoff)
     previous = _previous_date(m, article)
     found: list[str] = []
     for ent in m.sentence.ents:
@@ -297,17 +350,20 @@ def _synthesise(m: IncidentMention) -> None:
     """Names an analyst would search for: 'killing of 70 members of the tribe in Anbar', 'Anbar killings'."""
     forms = list(m.surfaces)
     noun = m.noun
+    of = lexicon()["object_prepositions"].get(noun, "of")
     for obj in m.object_names:
         if not obj or "\n" in obj:
             continue
-        forms.append(f"{noun} of {obj}")
+        forms.append(f"{noun} {of} {obj}")
         if m.place is not None and m.place.name not in obj:
-            forms.append(f"{noun} of {obj} in {m.place.name}")
-    if m.place is not None:
+            forms.append(f"{noun} {of} {obj} in {m.place.name}")
+    for place in m.places:
         for n in (noun, plural(noun)):
-            forms += [f"{m.place.name} {n}", f"{n} in {m.place.name}"]
+            forms += [f"{place.name} {n}", f"{n} in {place.name}"]
         if m.kind in lexicon()["place_of_kinds"] or m.kind == "capture":
-            forms.append(f"{noun} of {m.place.name}")
+            forms.append(f"{noun} of {place.name}")
+        elif of != "of":
+            forms.append(f"{noun} {of} {place.name}")
     for ent, role in m.participants:
         if role in ("target", "victim") and ent.type == "Person":
             forms.append(f"{noun} of {ent.name}")

@@ -39,8 +39,11 @@ def subject(verb: Token) -> Token | None:
     'militants who attacked the base' -> militants.
     """
     seen = 0
-    while verb is not None and seen < 4:
+    while verb is not None and seen < 5:
         seen += 1
+        if verb.pos_ == "ADP":  # 'After being captured, he ...'
+            verb = verb.head
+            continue
         subj = children(verb, "nsubj", "nsubjpass")
         if subj:
             s = subj[0]
@@ -129,8 +132,47 @@ def resolve(token: Token, table: EntityTable) -> Entity | None:
         return ent
     if token.text.lower() in PERSONAL:
         return last_person(token.doc, token.i, table)
+    if token.text.lower() in ("it", "its") and token.dep_ in ("nsubj", "nsubjpass", "dobj", "poss"):
+        return last_organization(token.doc, token.i, table)
+    if token.pos_ == "NOUN":
+        group = _group_reference(token, table)
+        if group is not None:
+            return group
     if token.pos_ in ("PROPN", "NOUN"):
         return by_name(token, table)
+    return None
+
+
+def _group_reference(token: Token, table: EntityTable) -> Entity | None:
+    """'the group', 'the Somali group' -> the last organisation named; 'its fighters', 'gunmen from X' -> it."""
+    from ingest.vocabulary import load
+
+    data = load("incident_roles.json")
+    word = token.text.lower()
+    dets = [c.text.lower() for c in token.children if c.dep_ in ("det", "poss")]
+    if word in data["group_nouns"] and any(d in ("the", "this", "that") for d in dets):
+        return last_organization(token.doc, token.i, table)
+    if word in data["member_nouns"]:
+        if any(d in ("its", "their") for d in dets):
+            return last_organization(token.doc, token.i, table)
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.text.lower() in ("from", "of"):
+                for obj in prep.children:
+                    ent = table.lookup(obj) if obj.dep_ == "pobj" else None
+                    if ent is not None and ent.type == "Organization":
+                        return ent
+    return None
+
+
+def last_organization(doc: Doc, before: int, table: EntityTable) -> Entity | None:
+    """The organisation named most recently before token index `before`."""
+    for i in range(before - 1, max(-1, before - 300), -1):
+        tok = doc[i]
+        if tok.pos_ not in ("PROPN", "NOUN"):
+            continue
+        ent = table.lookup(tok)
+        if ent is not None and ent.type == "Organization":
+            return ent
     return None
 
 
