@@ -55,9 +55,9 @@ def relation_rows(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "type": rel.get("otherType") or "",
                 "detail": relation_detail(rel),
                 "docs": int(rel.get("docCount") or 0),
-                "evidence": sentence,
                 "document": links.document(doc_id) if doc_id else None,
                 "open": links.entity(rel["otherId"]) if rel.get("otherId") else None,
+                "evidence": sentence,
             })
     return out
 
@@ -76,8 +76,8 @@ def edge_rows(edges: list[dict[str, Any]], *, only_doc: str | None = None) -> li
                 "to": rel.get("target") or rel.get("targetId"),
                 "detail": relation_detail(rel),
                 "docs": int(rel.get("docCount") or 0),
-                "evidence": sentence,
                 "document": links.document(doc_id) if doc_id else None,
+                "evidence": sentence,
             })
     return out
 

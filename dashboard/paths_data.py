@@ -51,9 +51,12 @@ def hop_rows(path: dict[str, Any]) -> list[dict[str, Any]]:
     out = []
     for i, rel in enumerate(rels):
         here, there = nodes[i], nodes[i + 1]
-        forward = rel.get("sourceId") == here["id"]
-        label = f"{rel['relation']} →" if forward else f"← {rel['relation']}"
-        for sentence, doc_id in evidence_pairs(rel.get("evidence"), rel.get("evidenceDocIds"), rel.get("docIds")):
+        label = hop_label(rel, here["id"])
+        pairs = evidence_pairs(rel.get("evidence"), rel.get("evidenceDocIds"), rel.get("docIds"))
+        if rel["relation"] == "CO_MENTIONED" and pairs == [("", pairs[0][1])]:
+            n = int(rel.get("weight") or 0)
+            pairs = [(f"(named together in {n} sentence{'s' if n != 1 else ''})", pairs[0][1])]
+        for sentence, doc_id in pairs:
             out.append({
                 "hop": i + 1,
                 "from": here["name"],
@@ -61,10 +64,17 @@ def hop_rows(path: dict[str, Any]) -> list[dict[str, Any]]:
                 "to": there["name"],
                 "detail": relation_detail(rel),
                 "docs": int(rel.get("docCount") or 0),
-                "evidence": sentence,
                 "document": links.document(doc_id) if doc_id else None,
+                "evidence": sentence,
             })
     return out
+
+
+def hop_label(rel: dict[str, Any], here: str) -> str:
+    """'LEADS →' when the hop follows the relation, '← LEADS' against it; co-mentions have no direction."""
+    if rel["relation"] == "CO_MENTIONED":
+        return "CO_MENTIONED"
+    return f"{rel['relation']} →" if rel.get("sourceId") == here else f"← {rel['relation']}"
 
 
 def path_title(path: dict[str, Any]) -> str:
@@ -72,8 +82,13 @@ def path_title(path: dict[str, Any]) -> str:
     nodes, rels = path["nodes"], path["rels"]
     parts = [str(nodes[0]["name"])]
     for i, rel in enumerate(rels):
-        forward = rel.get("sourceId") == nodes[i]["id"]
-        parts.append(f"-{rel['relation']}→" if forward else f"←{rel['relation']}-")
+        label = hop_label(rel, nodes[i]["id"])
+        if label.endswith(" →"):
+            parts.append(f"-{rel['relation']}→")
+        elif label.startswith("← "):
+            parts.append(f"←{rel['relation']}-")
+        else:
+            parts.append(f"-{rel['relation']}-")
         parts.append(str(nodes[i + 1]["name"]))
     return " ".join(parts)
 

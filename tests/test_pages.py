@@ -196,7 +196,9 @@ def test_paths_use_typed_relations_unless_co_mentions_are_included(pages_graph: 
     at = page("paths", src="location:kabul", dst=NASRALLAH)
     assert "No path of at most 4 hops" in at.info[0].value
     at = page("paths", src="location:kabul", dst=NASRALLAH, rels="CO_MENTIONED")
-    assert "CO_MENTIONED →" in list(tables(at)[0]["relation"])
+    hops = tables(at)[0]
+    assert "CO_MENTIONED" in list(hops["relation"])
+    assert "(named together in 3 sentences)" in list(hops["evidence"])
 
 
 def test_paths_respect_the_hop_limit_and_say_when_there_is_none(pages_graph: Driver) -> None:

@@ -83,7 +83,7 @@ def _timeline(designations: list[dict[str, Any]], incidents: list[dict[str, Any]
     for e in events:
         e["document"] = links.document(e["_doc"]) if e["_doc"] else None
     order = ["date", "event", "what", "place", "killed", "role", "kind", "authority", "reason", "status",
-             "evidence", "document"]
+             "document", "evidence"]
     st.dataframe(events, hide_index=True, width="stretch", column_order=order, key="timeline",
                  column_config={"document": COLUMNS["document"], "evidence": COLUMNS["evidence"]})
 
