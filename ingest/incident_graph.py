@@ -153,7 +153,7 @@ def to_graph(clusters: list[Cluster]) -> tuple[list[Entity], list[Relation]]:
     for c in clusters:
         name = incident_name(c)
         aliases = [s for m in c.mentions for s in m.surfaces]
-        aliases = [a for a in dict.fromkeys(aliases) if a != name][:25]
+        aliases = [a for a in dict.fromkeys(aliases) if a != name][:40]
         killed = max((m.killed for m in c.mentions if m.killed), default=None)
         status = next((m.status for m in c.mentions if m.status != "carried_out"), "carried_out")
         props = {"kind": c.kind, "status": status}

@@ -290,7 +290,7 @@ def _date(m: IncidentMention, article: Article) -> None:
     """The most precise date said about this incident, from the phrase or the clause around it."""
     verb, prep = governor(m.head) if not m.verbal else (None, None)
     roots = [m.head]
-    if verb is not None and (m.head.dep_ in ("nsubj", "nsubjpass") or _governor_role(verb) == "perpetrator"):
+    if verb is not None and (m.head.dep_ in ("nsubj", "nsubjpass") or _governor_role(verb) in ("perpetrator", "victim")):
         roots.append(verb)  # 'launched the attack on May 2'; not 'linked the bombing to X in 2013'
     if m.verbal and m.head.dep_ == "conj":
         roots.append(m.head.head)  # 'On November 26, gunmen landed ... and attacked ...'
@@ -349,7 +349,15 @@ def _status(m: IncidentMention) -> None:
 def _synthesise(m: IncidentMention) -> None:
     """Names an analyst would search for: 'killing of 70 members of the tribe in Anbar', 'Anbar killings'."""
     forms = list(m.surfaces)
-    noun = m.noun
+    for noun in dict.fromkeys([m.noun, lexicon()["kind_nouns"].get(m.kind, m.noun)]):
+        forms += _forms_for(m, noun)
+    if not m.verbal:
+        forms.append(m.head.text)  # the bare word last: 'the attacks' is how the text refers back
+    m.surfaces = list(dict.fromkeys(f for f in forms if f))
+
+
+def _forms_for(m: IncidentMention, noun: str) -> list[str]:
+    forms: list[str] = []
     of = lexicon()["object_prepositions"].get(noun, "of")
     for obj in m.object_names:
         if not obj or "\n" in obj:
@@ -367,4 +375,4 @@ def _synthesise(m: IncidentMention) -> None:
     for ent, role in m.participants:
         if role in ("target", "victim") and ent.type == "Person":
             forms.append(f"{noun} of {ent.name}")
-    m.surfaces = list(dict.fromkeys(f for f in forms if f))
+    return forms
