@@ -52,6 +52,13 @@ def type_cue(doc: Doc, name: str, start: int, end: int, label_type: str) -> Cue 
         row = table.get("after", {}).get(nxt.text)
         if row and nxt.is_lower:
             return Cue(row["type"], nxt.idx + len(nxt.text) if row.get("extend") else None)
+    if span.end + 2 < len(doc) and doc[span.end].text == ",":
+        det, noun = doc[span.end + 1], doc[span.end + 2]
+        if det.lower_ in ("a", "an", "the") and span.end + 3 < len(doc) and noun.pos_ == "ADJ":
+            noun = doc[span.end + 3]  # ", a small town"
+        row = table.get("appositive", {}).get(noun.lower_)
+        if row and det.lower_ in ("a", "an", "the"):
+            return Cue(row["type"], None)
     possessive = span.end < len(doc) and doc[span.end].tag_ == "POS"
     if span.start > 0 and not possessive:
         prev = doc[span.start - 1]

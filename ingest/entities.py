@@ -17,6 +17,7 @@ constructor, so rules may keep the ids they are given.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -27,10 +28,13 @@ from cypher.model import entity_id
 from ingest.aliases import canonical
 from ingest.cues import type_cue
 from ingest.gazetteer import LABEL_TYPES, kinds
-from ingest.names import acronym_of, clean, is_acronym, norm, not_names, surname_keys
+from ingest.names import acronym_of, clean, is_acronym, norm, not_names, plural_titles, strip_article, surname_keys
+from ingest.roles import demonyms
 from ingest.records import Entity, Mention
 
 # NORP (nationalities, religious and political groups) is deliberately absent: "Syrian" is not an organisation.
+
+_PARTICLE = re.compile(r"^(al|el|bin|ibn|abu|de|van|von)[\s\-]")
 
 
 @dataclass
@@ -162,29 +166,41 @@ class EntityTable:
                 continue
             if self._skip is not None and self._skip(span.sent):
                 continue
-            if len(span) == 1 and span[0].tag_ == "JJ" and not span.ent_id_:
-                continue  # "the Belgian Abdelhamid Abaaoud": a demonym, not an organisation
-            name = clean(span.text, kind)
-            key = norm(name)
-            if not key or key in not_names() or not any(c.isalpha() for c in name):
-                continue
-            offset = span.text.find(name)
-            start = span.start_char + max(offset, 0)
-            end = start + len(name) if offset >= 0 else span.end_char
-            form = _Form(name, kind, start, end, span.sent)
-            if span.ent_id_:
-                form.fixed, form.fixed_type = span.ent_id_, kind
-            canon = canonical(form.fixed or name)
-            if canon:
-                form.fixed = canon.name
-                form.fixed_type = canon.type or form.fixed_type
-            elif (cue := type_cue(self.doc, name, start, end, kind)) is not None:
-                form.type = cue.type
-                if cue.extend_to:
-                    form.end = cue.extend_to
-                    form.name = self.doc.text[form.start:form.end]
-            forms.append(form)
+            if len(span) == 1 and not span.ent_id_ and (span[0].tag_ == "JJ" or span[0].lower_ in demonyms()):
+                continue  # "the Belgian Abdelhamid Abaaoud", "the Kuwaiti island": a demonym, not a name
+            for start, end in [(span.start_char, span.end_char)] if span.ent_id_ else _pieces(span):
+                form = self._form(span, kind, start, end)
+                if form is not None:
+                    forms.append(form)
         return _split_people(forms)
+
+    def _form(self, span: Span, kind: str, start: int, end: int) -> _Form | None:
+        """One cleaned mention, or None when what is left is not a name."""
+        raw = self.doc.text[start:end]
+        name = strip_article(raw.strip()) if span.ent_id_ else clean(raw, kind)
+        key = norm(name)
+        if not key or key in not_names() or sum(c.isalpha() for c in name) < 2:
+            return None
+        if not span.ent_id_ and (name[0].islower() and not _PARTICLE.match(name) or name[0] in "@#"):
+            return None
+        if name.split()[-1].lower() in plural_titles():
+            return None  # "the Foreign, Home and Defence Secretaries"
+        offset = raw.find(name)
+        start = start + max(offset, 0)
+        end = start + len(name) if offset >= 0 else end
+        form = _Form(name, kind, start, end, span.sent)
+        if span.ent_id_:
+            form.fixed, form.fixed_type = span.ent_id_, kind
+        canon = canonical(form.fixed or name)
+        if canon:
+            form.fixed = canon.name
+            form.fixed_type = canon.type or form.fixed_type
+        elif (cue := type_cue(self.doc, name, start, end, kind)) is not None:
+            form.type = form.fixed_type = cue.type
+            if cue.extend_to:
+                form.end = cue.extend_to
+                form.name = self.doc.text[form.start:form.end]
+        return form
 
     def _build(self) -> None:
         groups: list[_Group] = []
@@ -225,17 +241,39 @@ class EntityTable:
                 self._mention(ent, form.start, form.end)
 
 
+def _pieces(span: Span) -> list[tuple[int, int]]:
+    """Char ranges of the names in one model span: split at list commas and 'and' between capitalised
+    names ("Iraqi Armed Forces, Popular Mobilization Forces"), cut at a possessive ("State Department's Flickr")."""
+    text = span.text
+    cut = re.search(r"['’]s\s", text)
+    if cut:
+        text = text[:cut.start()]
+    out, pos = [], 0
+    for m in re.finditer(r",\s+(?:and\s+)?(?=[A-Z])|\s+and\s+(?=[A-Z][a-z]+\s[A-Z])", text):
+        left = text[pos:m.start()]
+        if len(left.split()) >= 2 or out:
+            out.append((pos, m.start()))
+            pos = m.end()
+    out.append((pos, len(text)))
+    if len(out) > 1 and span.label_ in ("GPE", "LOC"):
+        out = out[:1]  # "Anbar, Iraq": the place, then where it is
+    return [(span.start_char + a, span.start_char + b) for a, b in out if b > a]
+
+
 def _split_people(forms: list[_Form]) -> list[_Form]:
-    """'Minister for the Middle East Tobias Ellwood' tagged ORG: a known person's full name at the end wins."""
-    people = {f.name for f in forms if f.type == "Person" and " " in f.name and not f.fixed}
+    """'Minister for the Middle East Tobias Ellwood' tagged ORG: a known person's name at the end wins."""
+    people = {f.name for f in forms if f.type == "Person" and not f.fixed}
+    surnames = {p.split()[-1] for p in people}
     for form in forms:
-        if form.fixed:
+        if form.fixed or form.type == "Person":
             continue
-        for person in people:
-            if form.name != person and form.name.endswith(" " + person):
-                form.start = form.end - len(person)
-                form.name, form.type = person, "Person"
-                break
+        words = form.name.split()
+        whole = next((p for p in people if " " in p and form.name != p and form.name.endswith(" " + p)), None)
+        if whole is None and len(words) >= 3 and words[-1] in surnames and words[-2][:1].isupper():
+            whole = " ".join(words[-2:])
+        if whole:
+            form.start = form.end - len(whole)
+            form.name, form.type = whole, "Person"
     return forms
 
 

@@ -25,8 +25,8 @@ from spacy.util import filter_spans, registry
 DATA = "gazetteer.jsonl"
 LABEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Location", "LOC": "Location", "FAC": "Location"}
 # A longer model entity of these labels keeps its span against a shorter gazetteer match inside it
-# ("Gulf War" is an event, not the Gulf; "Syrian Opposition Conference" is not Syria).
-KEEP_LONGER = {"ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
+# ("Gulf War" is an event, not the Gulf; "Mosul Dam" is not Mosul).
+KEEP_LONGER = {"ORG", "FAC", "GPE", "LOC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
 
 
 @lru_cache(maxsize=1)
@@ -69,14 +69,28 @@ def patterns(nlp: Language) -> list[dict[str, Any]]:
 
 @registry.misc("kg.gazetteer_ents_filter.v1")
 def make_ents_filter() -> Callable[[Iterable[Span], Iterable[Span]], list[Span]]:
+    """Gazetteer matches win, except inside a longer model entity of a KEEP_LONGER label; a model entity
+    that merely runs into a match is trimmed rather than dropped ("Hizballah leader Hassan Nasrallah")."""
+
     def ents_filter(entities: Iterable[Span], spans: Iterable[Span]) -> list[Span]:
         matches = filter_spans(spans)
+        entities = list(entities)
         keep = [e for e in entities if e.label_ in KEEP_LONGER and any(
             e.start <= m.start and m.end <= e.end and len(e) > len(m) for m in matches)]
         taken = {i for e in keep for i in range(e.start, e.end)}
         matches = [m for m in matches if not taken.intersection(range(m.start, m.end))]
         taken |= {i for m in matches for i in range(m.start, m.end)}
-        rest = [e for e in entities if e not in keep and not taken.intersection(range(e.start, e.end))]
+        rest = []
+        for e in entities:
+            if e in keep:
+                continue
+            free = [i for i in range(e.start, e.end) if i not in taken]
+            if not free:
+                continue
+            if len(free) == len(e):
+                rest.append(e)
+            elif free == list(range(free[0], free[-1] + 1)) and any(t.is_alpha for t in e.doc[free[0]:free[-1] + 1]):
+                rest.append(Span(e.doc, free[0], free[-1] + 1, label=e.label_))
         return keep + matches + rest
 
     return ents_filter

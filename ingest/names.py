@@ -34,6 +34,18 @@ def not_names() -> frozenset[str]:
     return frozenset(norm(t) for t in read_list(NOT_NAMES))
 
 
+@lru_cache(maxsize=1)
+def plural_titles() -> frozenset[str]:
+    """Plural title words ("secretaries", "ministers"): a span ending in one names a group of people."""
+    out = set()
+    for t in titles():
+        if " " in t or t.endswith("."):
+            continue
+        w = t.lower()
+        out.add(w[:-1] + "ies" if w.endswith("y") else w + "s")
+    return frozenset(out)
+
+
 def norm(text: str) -> str:
     """Comparison key: ASCII, case-folded, punctuation as spaces, no leading "the"."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
