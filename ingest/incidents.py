@@ -78,6 +78,8 @@ def noun_kind(token: Token, table: EntityTable) -> tuple[str, str] | None:
         if mbase is not None:
             known_mod = True
             refined = refined or lex["modifiers"][mbase]
+    if base in lex["needs_context"] and not known_mod and _casualty_context(token, table):
+        known_mod = True
     if base in lex["needs_context"] and not known_mod:
         acl = _purpose_verb(token)
         if acl is not None:
@@ -89,6 +91,18 @@ def noun_kind(token: Token, table: EntityTable) -> tuple[str, str] | None:
     if refined:
         kind = refined
     return kind, base.split()[-1]
+
+
+def _casualty_context(token: Token, table: EntityTable) -> bool:
+    """'killed in a US strike': a strike that kills, or one a state carries out, is an incident."""
+    for c in token.children:
+        if c.dep_ in ("compound", "amod", "nmod"):
+            ent = table.lookup(c)
+            if ent is not None and ent.type == "Location":
+                return True
+    if token.dep_ == "pobj" and token.head.head.pos_ == "VERB":
+        return base_of(token.head.head, _words("casualty_verbs") | {"die", "wound", "injure"}) is not None
+    return False
 
 
 def _purpose_verb(token: Token) -> tuple[str, Token] | None:
@@ -128,6 +142,20 @@ def verb_kind(token: Token) -> tuple[str, str] | None:
     return None
 
 
+def _weapon_verb(token: Token) -> tuple[str, str] | None:
+    """'fired ballistic missiles at the base' -> an attack."""
+    lex = lexicon()
+    if token.pos_ != "VERB":
+        return None
+    base = base_of(token, frozenset(lex["weapon_verbs"]))
+    if base is None:
+        return None
+    for obj in children(token, "dobj"):
+        if base_of(obj, frozenset(lex["weapons"])):
+            return lex["weapon_verbs"][base], base
+    return None
+
+
 def find_mentions(doc: Doc, table: EntityTable, article: Article, skip=None) -> list[IncidentMention]:
     """Every incident mention in the document, in text order."""
     from ingest.participants import describe
@@ -157,13 +185,13 @@ def find_mentions(doc: Doc, table: EntityTable, article: Article, skip=None) -> 
                 found.append(_noun_mention(tok, nk[0], nk[1], sent))
                 covered.update(t.i for t in tok.subtree if t.dep_ in ("acl",) or t.i == tok.i)
         for tok in sent:
-            vk = verb_kind(tok)
+            vk = verb_kind(tok) or _weapon_verb(tok)
             if vk is None or tok.i in covered or tok.dep_ == "amod":
                 continue
             if _inside_mention(tok, found):
                 continue
-            if vk[1] in casualty and any(m is not None for m in found):
-                continue  # a death toll of an incident named in this sentence
+            if vk[1] in casualty and any(_connected(tok, m.head) for m in found):
+                continue  # 'killed in the attack': the toll of an incident named here
             nominal = lexicon()["nominal"].get(vk[1], vk[1])
             found.append(IncidentMention(vk[0], tok, nominal, sent, verbal=True))
         found.sort(key=lambda m: m.head.i)
@@ -171,6 +199,18 @@ def find_mentions(doc: Doc, table: EntityTable, article: Article, skip=None) -> 
             describe(m, table, article)
         mentions.extend(found)
     return mentions
+
+
+def _connected(verb: Token, head: Token) -> bool:
+    """True when an incident noun hangs off this verb as subject, agent or prepositional object."""
+    node = head
+    for _ in range(5):
+        if node.i == verb.i:
+            return True
+        if node.dep_ in ("appos", "relcl", "acl", "conj", "ccomp", "advcl") or node.head.i == node.i:
+            return node.head.i == verb.i and node.dep_ in ("conj",)
+        node = node.head
+    return False
 
 
 def _inside_mention(verb: Token, found: list[IncidentMention]) -> bool:

@@ -94,7 +94,8 @@ def _prep_object(m: IncidentMention, prep: Token, table: EntityTable) -> None:
     word = prep.text.lower()
     lex = lexicon()
     rules = roles()["prepositions"]
-    for obj in children(prep, "pobj"):
+    objects = children(prep, "pobj") or [o for c in prep.conjuncts for o in children(c, "pobj")]
+    for obj in objects:  # 'in and around Paris'
         if word == "at" and obj.text.lower() == "hands":
             for of in children(obj, "prep"):
                 for ent in _entities(of, table):
@@ -186,11 +187,15 @@ def _verb_roles(m: IncidentMention, table: EntityTable) -> None:
                     _add(m, e, "perpetrator")
     for obj in objects:
         m.object_names.append(_object_name(obj, table))
+        m.object_names.append(_first_conjunct(obj))
         for t in with_conjuncts(obj):
             ent = resolve(t, table)
             if ent is not None:
                 m.object_named = True
-            for e in [ent] if ent else subtree_entities(t, table, STOP):
+            found = [ent] if ent else subtree_entities(t, table, STOP)
+            if ent is None and t.pos_ == "NOUN":  # 'the US embassy': the US is not the place
+                found = [e for e in found if e.type != "Location"]
+            for e in found:
                 if not _place(m, e):
                     _add(m, e, harmed)
             before = len(m.places)
@@ -210,6 +215,15 @@ def _object_name(obj: Token, table: EntityTable) -> str:
         ent = resolve(obj, table)
         return ent.name if ent else ""
     return object_text(obj)
+
+
+def _first_conjunct(obj: Token) -> str:
+    """'the US embassy and the NATO headquarters in Kabul' -> 'the US embassy'."""
+    if not obj.conjuncts:
+        return ""
+    toks = [t for t in obj.subtree if t.i < min(c.i for c in obj.conjuncts) and t.dep_ != "cc"]
+    text = obj.doc[toks[0].i: toks[-1].i + 1].text if toks else ""
+    return text.strip(" ,")
 
 
 def _context_roles(m: IncidentMention, table: EntityTable) -> None:
