@@ -119,3 +119,12 @@ def test_mistakes_are_one_line_with_a_non_zero_exit(queries_graph: Driver, capsy
     code, out, err = kg(capsys, *argv)
     assert code != 0 and out == ""
     assert err.count("\n") == 1 and message in err
+
+
+def test_without_a_database_list_still_shows_the_files_and_run_says_how_to_fix_it(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEO4J_URI", "bolt://127.0.0.1:1")
+    code, out, err = kg(capsys, "query", "list")
+    assert code == 0 and "designations" in out and err.startswith("note: saved queries not listed")
+    code, out, err = kg(capsys, "query", "run", "designations")
+    assert code == 2 and out == "" and err.count("\n") == 1 and "kg neo4j start" in err

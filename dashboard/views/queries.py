@@ -90,10 +90,10 @@ def _library(drv: Driver, catalog: list[Query], limits: guard.Limits) -> None:
     if missing:
         st.info(f"Fill in {', '.join(missing)} to run this query.")
         return
-    _manage(drv, query)
+    rerun = _manage(drv, query)
     try:
         params = library.bind(query, values)
-        outcome = _cached_run(drv, query.text, params, limits, rerun=st.button("Run again", key="queries_rerun"))
+        outcome = _cached_run(drv, query.text, params, limits, rerun=rerun)
     except KgError as exc:
         st.error(user_message(exc))
         return
@@ -169,9 +169,10 @@ def _publish(query: Query, values: dict[str, Any]) -> None:
     st.caption(f"Link to this result: `{links.queries(query.name, text_values)}`")
 
 
-def _manage(drv: Driver, query: Query) -> None:
-    """Export as a .cypher file; saved queries can also be deleted."""
-    left, right = st.columns(2)
+def _manage(drv: Driver, query: Query) -> bool:
+    """Run again, export as a .cypher file, and (saved queries) delete; True when "Run again" was pressed."""
+    again, left, right = st.columns([1, 1, 3])
+    rerun = again.button("Run again", key="queries_rerun")
     left.download_button("Export .cypher", library.file_text(query) if query.source == "saved" else query.text,
                          file_name=f"{query.name}.cypher", mime="text/plain", key=f"export_{query.name}",
                          on_click="ignore")
@@ -180,11 +181,12 @@ def _manage(drv: Driver, query: Query) -> None:
             saved.delete(drv, query.name)
         except KgError as exc:
             st.error(user_message(exc))
-            return
+            return rerun
         st.query_params.clear()
         st.session_state.pop("queries_choice", None)
         st.session_state["queries_flash"] = f"Deleted saved query {query.name}."
         st.rerun()
+    return rerun
 
 
 def _cached_run(drv: Driver, text: str, params: dict[str, Any], limits: guard.Limits, *, rerun: bool) -> guard.Outcome:
