@@ -38,7 +38,7 @@ _RELATIVE = re.compile(
     r"\b(?:(?P<last>last|this|next|previous|past|the following|the next|the previous|the same)\s+"
     r"(?P<unit>year|month|week)"
     r"|(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
-    r"(?P<unit2>years?|months?)\s+(?P<dir>later|earlier|ago|before|after)"
+    r"(?P<unit2>years?|months?|weeks?|days?)\s+(?P<dir>later|earlier|ago|before|after)"
     r"|(?P<day_word>yesterday|today)"
     r"|\bon\s+(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|\b(?:in|last|this|since)\s+" + _MONTH.replace("?P<month>", "?P<month_only>") + r"(?!\s*,?\s*\d)"
@@ -146,8 +146,14 @@ def _relative(m: re.Match[str], anchor: tuple[int, int | None, int | None], publ
         sign = -1 if g["dir"].lower() in ("earlier", "ago", "before") else 1
         if g["dir"].lower() == "ago" and not published:
             return None
-        if g["unit2"].lower().startswith("year"):
+        unit = g["unit2"].lower()
+        if unit.startswith("year"):
             return iso(year + sign * n, month) if month and published is False else iso(year + sign * n)
+        if unit.startswith(("day", "week")):
+            if not (month and day):
+                return iso(year, month) if month else iso(year)
+            d = dt.date(year, month, day) + dt.timedelta(days=sign * n * (7 if unit.startswith("week") else 1))
+            return iso(d.year, d.month, d.day)
         if month:
             return iso(*_shift_months(year, month, sign * n))
         return None

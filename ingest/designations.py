@@ -365,6 +365,8 @@ def _clause_dates(act: Act, article: Article) -> list[str]:
         text = ent.text
         if ent.start > 0 and ent.doc[ent.start - 1].text.lower() in ("in", "on", "since", "last", "this"):
             text = ent.doc[ent.start - 1].text + " " + text
+        if ent.end < len(ent.doc) and ent.doc[ent.end].text.lower() in ("after", "later", "before", "earlier", "ago"):
+            text = text + " " + ent.doc[ent.end].text  # 'five days after the strike'
         found += [d for d in dates_in(text, article.publishedAt or None, previous) if d not in found]
     years = {d[:4] for d in found}
     # 'in January 2021' and '2021' in one clause are one date: keep the most precise per year

@@ -42,6 +42,7 @@ class IncidentMention:
     participants: list[tuple[Entity, str]] = field(default_factory=list)
     object_names: list[str] = field(default_factory=list)
     verbal: bool = False
+    anchor: str | None = None  # the date of the incident before: 'five days after the strike'
     object_named: bool = False  # a verb's object is a named place or person ('captured Mosul')
 
 
@@ -162,6 +163,7 @@ def find_mentions(doc: Doc, table: EntityTable, article: Article, skip=None) -> 
 
     casualty = _words("casualty_verbs")
     mentions: list[IncidentMention] = []
+    last_date: str | None = None
     for sent in doc.sents:
         if skip is not None and skip(sent):
             continue
@@ -196,7 +198,9 @@ def find_mentions(doc: Doc, table: EntityTable, article: Article, skip=None) -> 
             found.append(IncidentMention(vk[0], tok, nominal, sent, verbal=True))
         found.sort(key=lambda m: m.head.i)
         for m in found:
+            m.anchor = last_date
             describe(m, table, article)
+            last_date = m.date or last_date
         mentions.extend(found)
     return mentions
 
@@ -294,8 +298,8 @@ def noun_forms(noun: str) -> tuple[str, str]:
 
 
 def object_text(token: Token) -> str:
-    """The object phrase of a verb, cut before relative clauses and trailing commas."""
-    toks = [t for t in token.subtree if not any(a.dep_ in ("relcl", "appos", "acl") and a.i >= token.i
-                                                and t in a.subtree for a in token.children)]
-    text = span_text(toks).strip(" ,;:")
-    return text
+    """The object phrase of a verb, cut before relative clauses, appositions and trailing commas."""
+    cut = min([t.left_edge.i for t in token.subtree if t.dep_ in ("relcl", "appos", "acl") and t.i > token.i]
+              + [t.i for t in token.subtree if t.is_punct and t.i > token.i] + [token.right_edge.i + 1])
+    toks = [t for t in token.subtree if t.i < cut]
+    return span_text(toks).strip(" ,;:")

@@ -179,6 +179,9 @@ def _verb_roles(m: IncidentMention, table: EntityTable) -> None:
     own = [c for c in children(verb, "nsubj", "nsubjpass") if c.i < verb.i]
     subj = own[-1] if own else subject(verb)
     objects = children(verb, "dobj") if not passive else ([subj] if subj is not None else [])
+    if base_of(verb, frozenset(lexicon()["weapon_verbs"])):  # 'fired missiles at the base': the base
+        objects = [o for p in children(verb, "prep") if p.text.lower() in ("at", "on", "into", "toward", "towards")
+                   for o in children(p, "pobj")]
     if not passive and subj is not None:
         for t in with_conjuncts(subj):
             ent = resolve(t, table)
@@ -190,7 +193,7 @@ def _verb_roles(m: IncidentMention, table: EntityTable) -> None:
         m.object_names.append(_first_conjunct(obj))
         for t in with_conjuncts(obj):
             ent = resolve(t, table)
-            if ent is not None:
+            if ent is not None and ent.type in ("Location", "Person"):
                 m.object_named = True
             found = [ent] if ent else subtree_entities(t, table, STOP)
             if ent is None and t.pos_ == "NOUN":  # 'the US embassy': the US is not the place
@@ -268,6 +271,10 @@ def _context_roles(m: IncidentMention, table: EntityTable) -> None:
         role = "linked"
     if role is None:
         return
+    if role in ("victim", "perpetrator"):  # 'was killed in an airstrike in Beirut'
+        for p in children(verb, "prep"):
+            if p.text.lower() in ("in", "at", "near") and m.head.i not in {t.i for t in p.subtree}:
+                _prep_object(m, p, table)
     subj = subject(verb)
     if subj is None:
         return
@@ -316,15 +323,20 @@ def _date(m: IncidentMention, article: Article) -> None:
             if child.dep_ in ("relcl", "ccomp", "advcl", "parataxis", "conj", "xcomp", "csubj") and child.i != root.i:
                 continue
             tokens.update(t.i for t in child.subtree if t.i < cutoff)
-    previous = _previous_date(m, article)
+    previous = m.anchor or _previous_date(m, article)
     found: list[str] = []
+    relative: list[str] = []
     for ent in m.sentence.ents:
         if ent.label_ != "DATE" or not any(t.i in tokens for t in ent):
             continue
         text = ent.text
         if ent.start > 0 and ent.doc[ent.start - 1].text.lower() in ("in", "on", "since", "last", "this"):
             text = ent.doc[ent.start - 1].text + " " + text
-        found.extend(dates_in(text, article.publishedAt or None, previous))
+        if ent.end < len(ent.doc) and ent.doc[ent.end].text.lower() in ("after", "later", "before", "earlier", "ago"):
+            text = text + " " + ent.doc[ent.end].text  # 'five days after the strike'
+        explicit = re.search(r"\b(1[89]|20)\d\d\b", ent.text)
+        (found if explicit else relative).extend(dates_in(text, article.publishedAt or None, previous))
+    found = found or relative  # a stated date beats one counted from another event
     if not found:
         return
     first = parse_iso(found[0])
