@@ -211,7 +211,7 @@ class EntityTable:
             if group is None and is_acronym(form.name) and not form.fixed:
                 group = next((g for g in groups if any(acronym_of(form.name, f.name) for f in g.forms)), None)
             if group is None and len(form.name.split()) <= 2 and form.type in ("Person", "Organization"):
-                group = _by_surname(groups, form.name)
+                group = _by_surname(groups, form.name, form.start)
                 if group is not None:
                     form.type = "Person"
             if group is None:
@@ -296,12 +296,18 @@ def _parenthetical_acronym(doc: Doc, end_char: int) -> str | None:
     return inner[0] if is_acronym(inner[0]) else None
 
 
-def _by_surname(groups: list[_Group], word: str) -> _Group | None:
-    """The one person whose longer name ends with `word` ('Zawahiri', 'bin Laden'), if exactly one does."""
+def _by_surname(groups: list[_Group], word: str, at: int | None = None) -> _Group | None:
+    """The person whose longer name ends with `word` ('Zawahiri', 'bin Laden'); when several do
+    ('Sirajuddin' and 'Jalaluddin Haqqani'), the one whose full name was written last before `at`."""
     key = norm(word)
-    hits = [g for g in groups if g.type() == "Person"
-            and any(key in surname_keys(f.name) and norm(f.name) != key for f in g.forms)]
-    return hits[0] if len(hits) == 1 else None
+    hits = [(f.start, g) for g in groups if g.type() == "Person" for f in g.forms
+            if " " in f.name and key in surname_keys(f.name) and norm(f.name) != key]
+    if not hits:
+        return None
+    if len({id(g) for _, g in hits}) == 1:
+        return hits[0][1]
+    before = [h for h in hits if at is not None and h[0] < at]
+    return max(before, key=lambda h: h[0])[1] if before else None
 
 
 def _merge_late(groups: list[_Group]) -> list[_Group]:
