@@ -194,3 +194,10 @@ def test_example_values_given_when_saving_become_typed_defaults(no_saved_queries
     assert json.loads(stored)[0]["default"] == 3
     at = page(q="top-n")
     assert [r["x"] for r in table(at)] == [1, 2, 3]
+
+
+def test_an_entity_value_says_which_entity_it_picks(queries_graph: Driver) -> None:
+    at = page(q="supporters", **{"p.group": "hizballah"})
+    assert any("matches: Hezbollah (Organization, organization:hezbollah)" in c.value for c in at.caption)
+    at = page(q="supporters", **{"p.group": "Hezbolah"})
+    assert any("No entity has the id, name or alias 'Hezbolah'" in w.value for w in at.warning)

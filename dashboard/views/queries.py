@@ -84,7 +84,7 @@ def _library(drv: Driver, catalog: list[Query], limits: guard.Limits) -> None:
     query = library.find(choice, found)
     _describe(query)
     url_values = _url_values(query) if choice == url_name else {}
-    values = _widgets(query, url_values)
+    values = _widgets(drv, query, url_values)
     _publish(query, values)
     missing = [p.name for p in query.params if values.get(p.name) is None]
     if missing:
@@ -128,13 +128,28 @@ def _url_values(query: Query) -> dict[str, Any]:
     return out
 
 
-def _widgets(query: Query, url_values: dict[str, Any]) -> dict[str, Any]:
+def _widgets(drv: Driver, query: Query, url_values: dict[str, Any]) -> dict[str, Any]:
     """One widget per parameter, by type; returns typed values (None for a required one left empty)."""
     values: dict[str, Any] = {}
     for p in query.params:
         start = url_values.get(p.name, p.default)
         values[p.name] = _widget(p, start, key=f"qp_{query.name}_{p.name}")
+        if p.type == "entity" and values[p.name]:
+            _resolved(drv, values[p.name])
     return values
+
+
+def _resolved(drv: Driver, value: str) -> None:
+    """Say which entity an entity value picks, so a typo is visible before the empty result."""
+    try:
+        found = library.matching_entities(drv, value)
+    except KgError as exc:
+        st.error(user_message(exc))
+        return
+    if found:
+        st.caption("matches: " + "; ".join(f"{e['name']} ({e['type']}, {e['id']})" for e in found))
+    else:
+        st.warning(f"No entity has the id, name or alias {value!r}.")
 
 
 def _widget(p: Param, start: Any, *, key: str) -> Any:
