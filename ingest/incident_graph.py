@@ -97,7 +97,7 @@ def _shares_anchor(c: Cluster, m: IncidentMention) -> bool:
 
 def _anchored(m: IncidentMention) -> bool:
     seized = lexicon()["person_object_kinds"]
-    if m.verbal and m.kind in ("capture", "kidnapping", "military_operation") and not m.object_named:
+    if m.verbal and m.kind in ("capture", "military_operation") and not m.object_named:
         return False  # 'took over the network', 'took back 30% of territory' are not incidents
     return bool(m.place is not None or m.date or m.proper
                 or any(r in ("target", "victim") and (e.type == "Person" or m.kind in seized and m.verbal)
@@ -111,6 +111,9 @@ def cluster(mentions: list[IncidentMention]) -> list[Cluster]:
         candidates = [c for c in reversed(clusters) if not _conflict(c, m)]
         anchored = _anchored(m)
         home = next((c for c in candidates if _shares_anchor(c, m)), None)
+        if home is None and candidates and candidates[0].mentions[-1].sentence == m.sentence \
+                and candidates[0] is clusters[-1]:
+            home = candidates[0]  # 'struck again on August 5, when a car bomb ... killed 12': one event
         if home is None and candidates and not (m.place or m.date or m.proper):
             home = candidates[0]  # a bare 'the attack': the latest compatible incident
         if home is not None:

@@ -133,8 +133,10 @@ def verb_kind(token: Token) -> tuple[str, str] | None:
     base = base_of(token, frozenset(lex["irregular"].values()) | _words("verbs"))
     if base is None:
         return None
+    if any(c.dep_ in ("dobj", "prt") and c.text.lower() in lex["object_exclusions"] for c in token.children):
+        return None  # 'struck a deal'
     for particle in token.children:
-        if particle.dep_ in ("prt", "oprd", "dobj", "attr", "advmod"):
+        if particle.dep_ in ("prt", "oprd", "dobj", "attr", "advmod", "prep"):
             phrase = f"{base} {particle.text.lower()}"
             if phrase in lex["phrasal"]:
                 return lex["phrasal"][phrase], phrase

@@ -101,6 +101,8 @@ def _prep_object(m: IncidentMention, prep: Token, table: EntityTable) -> None:
                 for ent in _entities(of, table):
                     _add(m, ent, "perpetrator")
             continue
+        if word in roles()["place_prepositions"] or word == "from":
+            _nested_places(m, obj, table)  # 'from the school in Chibok'
         heads = [resolve(t, table) for t in with_conjuncts(obj)]
         ents = [e for e in heads if e is not None]
         for t, e in zip(with_conjuncts(obj), heads):
@@ -322,7 +324,9 @@ def _date(m: IncidentMention, article: Article) -> None:
         for child in [root, *root.children]:
             if child.dep_ in ("relcl", "ccomp", "advcl", "parataxis", "conj", "xcomp", "csubj") and child.i != root.i:
                 continue
-            tokens.update(t.i for t in child.subtree if t.i < cutoff)
+            aside = {t.i for a in child.subtree if a.dep_ in ("appos", "relcl", "acl") and a.i != m.head.i
+                     for t in a.subtree if m.head.i not in {x.i for x in a.subtree}}
+            tokens.update(t.i for t in child.subtree if t.i < cutoff and t.i not in aside)
     previous = m.anchor or _previous_date(m, article)
     found: list[str] = []
     relative: list[str] = []
