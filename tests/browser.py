@@ -37,11 +37,12 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_app(port: int, env: dict[str, str] | None = None, script: str = "dashboard/app.py") -> subprocess.Popen[bytes]:
+def start_app(port: int, env: dict[str, str] | None = None, script: str = "dashboard/app.py",
+              extra_args: list[str] | None = None) -> subprocess.Popen[bytes]:
     """Start `streamlit run` on `port` and wait for its health check; raises if it never answers."""
     cmd = [str(ROOT / ".venv" / "bin" / "streamlit"), "run", script, "--server.port", str(port),
            "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
-           "--server.fileWatcherType", "none"]
+           "--server.fileWatcherType", "none", *(extra_args or [])]
     if not Path(cmd[0]).exists():
         cmd[0:1] = [sys.executable, "-m", "streamlit"]
     proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **(env or {})},
