@@ -54,6 +54,8 @@ class Finder:
         if ent is None and token.pos_ == "NOUN":
             appos = [c for c in token.children if c.dep_ == "appos"]  # "the group's wing, the Qassam Brigades"
             ent = self.table.lookup(appos[0]) if appos else None
+        if ent is None and token.pos_ == "NOUN" and token.dep_ not in ("nsubj", "compound"):
+            ent = self.before_comma(token, types)  # "Jamaat-ud-Dawa (JuD), the charity run by Saeed"
         if ent is not None and ent.type in types:
             return ent
         return None
@@ -160,8 +162,11 @@ class Finder:
                 if self.table.lookup(token) is None:
                     owners = self.owner(token) or self.left_names(token)
                     yield from self.role_relation(person, owners, found, sent, "role-prefix", 0.75)
-            # role-appositive: "X, the leader of Y" and "the leader of Y, X"
-            if token.dep_ == "appos" and (person := self.entity(token.head, ("Person",))):
+            # role-appositive: "X, the leader of Y" and "the leader of Y, X" ("X, the head of A and the founder of B")
+            anchor = token
+            while anchor.dep_ == "conj" and anchor.head.i < anchor.i:
+                anchor = anchor.head
+            if anchor.dep_ == "appos" and (person := self.entity(anchor.head, ("Person",))):
                 yield from self.role_relation(person, self.owner(token), found, sent, "role-appositive", 0.8)
             for appos in (c for c in token.children if c.dep_ == "appos"):
                 if (person := self.entity(appos, ("Person",))):
@@ -359,7 +364,15 @@ class Finder:
             ent = self.table.lookup(token.nbor(-2))
             if ent is not None and ent.type in PLACES:
                 places = [ent]
-        if token.dep_ in ("amod", "acl", "advcl") or token.head.pos_ in ("NOUN", "PROPN"):
+        head = token
+        for _ in range(4):  # "a commander believed to be based in Iran": up to the noun the clause describes
+            if head.dep_ in ("xcomp", "acl", "relcl", "advcl", "ccomp", "auxpass") and head.head.pos_ in ("VERB", "AUX"):
+                head = head.head
+            else:
+                break
+        if head is not token and head.dep_ in ("acl", "relcl") and head.head.pos_ in ("NOUN", "PROPN"):
+            holders = self.entities(head.head, AGENTS)
+        elif token.dep_ in ("amod", "acl", "advcl") or token.head.pos_ in ("NOUN", "PROPN"):
             holders = self.entities(token.head, AGENTS)
             if not holders and token.head.dep_ in ("attr", "appos"):
                 # "X is a Pakistan-based group", "X, a Gaza-based group"
