@@ -129,8 +129,12 @@ def clean_database(driver: Any) -> Iterator[None]:
 
 def open_driver() -> Any:
     """A verified driver to the server in NEO4J_URI (cypher.connection.connect)."""
+    import logging
+
     from cypher.connection import connect
 
+    # "property key does not exist" notices (a generated graph lacks some optional properties) are noise here
+    logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
     return connect()
 
 
