@@ -313,7 +313,9 @@ def _date(m: IncidentMention, article: Article) -> None:
     """The most precise date said about this incident, from the phrase or the clause around it."""
     verb, prep = governor(m.head) if not m.verbal else (None, None)
     roots = [m.head]
-    if verb is not None and (m.head.dep_ in ("nsubj", "nsubjpass") or _governor_role(verb) in ("perpetrator", "victim")):
+    status_verbs = frozenset(lexicon()["status"]["foiled"] + lexicon()["status"]["attempted"])
+    if verb is not None and (m.head.dep_ in ("nsubj", "nsubjpass") or _governor_role(verb) in ("perpetrator", "victim")
+                             or base_of(verb, status_verbs)):
         roots.append(verb)  # 'launched the attack on May 2'; not 'linked the bombing to X in 2013'
     if m.verbal and m.head.dep_ == "conj":
         roots.append(m.head.head)  # 'On November 26, gunmen landed ... and attacked ...'
@@ -322,9 +324,11 @@ def _date(m: IncidentMention, article: Article) -> None:
         later = [c.i for c in root.children if c.dep_ in ("conj", "parataxis", "advcl") and c.i > root.i]
         cutoff = min(later) if later and root.i != m.head.i else len(root.doc)
         for child in [root, *root.children]:
-            if child.dep_ in ("relcl", "ccomp", "advcl", "parataxis", "conj", "xcomp", "csubj") and child.i != root.i:
+            if child.dep_ in ("relcl", "ccomp", "advcl", "parataxis", "conj", "xcomp", "csubj") and child.i != root.i \
+                    and not _infinitive(child):
                 continue
             aside = {t.i for a in child.subtree if a.dep_ in ("appos", "relcl", "acl") and a.i != m.head.i
+                     and not (_infinitive(a) and a.head.i == m.head.i)
                      for t in a.subtree if m.head.i not in {x.i for x in a.subtree}}
             tokens.update(t.i for t in child.subtree if t.i < cutoff and t.i not in aside)
     previous = m.anchor or _previous_date(m, article)
@@ -354,6 +358,11 @@ def _date(m: IncidentMention, article: Article) -> None:
             end = int(tail) if len(tail) == 4 else int(str(start)[:2] + tail)
             break
     m.years = (start, max(end, start))
+
+
+def _infinitive(verb: Token) -> bool:
+    """'a plot to bomb airliners in 2006': the purpose clause belongs to the noun phrase."""
+    return verb.dep_ in ("relcl", "acl") and any(a.dep_ == "aux" and a.text.lower() == "to" for a in verb.children)
 
 
 def _previous_date(m: IncidentMention, article: Article) -> str | None:
