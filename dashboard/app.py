@@ -34,7 +34,7 @@ def _pages() -> list[st.Page]:
 
 
 def main() -> None:
-    st.set_page_config(page_title="kg-explorer", page_icon=":material/hub:", layout="wide")
+    st.set_page_config(page_title="kg-explorer", layout="wide")  # no page_icon: a material favicon is fetched from a CDN
     st.navigation(_pages()).run()
 
 
