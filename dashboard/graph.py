@@ -75,8 +75,8 @@ def _options(seed: int) -> dict[str, Any]:
             "minVelocity": 2,
         },
         "edges": {"smooth": False, "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
-                  "font": {"size": 10, "align": "middle", "color": "#444444", "strokeWidth": 3}},
-        "nodes": {"font": {"size": 14}, "borderWidth": 1},
+                  "font": {"size": 11, "align": "middle", "color": "#444444", "strokeWidth": 3}},
+        "nodes": {"font": {"size": 17}, "borderWidth": 1},
         "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": True},
     }
 
@@ -163,6 +163,8 @@ def graph_html(
     primary, secondary = ("focus on it", "add its neighbours") if click_mode == "focus" else \
         ("add its neighbours", "focus on it")
     panel = (
+        "<style>.vis-tooltip{white-space:pre-wrap !important;max-width:460px;font:13px sans-serif !important;"
+        "line-height:1.35}</style>"
         '<div id="kg-evidence" style="font:13px sans-serif;white-space:pre-wrap;max-height:72px;'
         f'overflow:auto;padding:4px 6px;color:#333">{_PANEL.format(primary=primary, secondary=secondary)}</div>'
     )

@@ -7,6 +7,7 @@ changes the URL from inside the graph) redraws every widget from the URL.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -23,6 +24,14 @@ from dashboard.neighbourhood import Subgraph, load, relations_for
 from dashboard.relations_table import show_relations
 
 GRAPH_HEIGHT = 650
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def _text(value: object) -> str:
+    """Article text for a Markdown element (header, caption): every Markdown character escaped."""
+    return _MARKDOWN.sub(r"\\\1", str(value))
+
+
 TOP_ENTITIES = 15
 
 
@@ -131,7 +140,6 @@ def _share(state: ViewState) -> None:
 
 def render() -> None:
     """Draw the Explore page."""
-    st.title("Explore")
     state = ViewState.from_params(st.query_params)
     tag = hashlib.sha1(state.url().encode()).hexdigest()[:10]
     state = _search(state)
@@ -141,13 +149,15 @@ def render() -> None:
     state = _filters(state, typed_exist, tag)
     links.publish(state)
     if not state.focus:
+        st.title("Explore")
         _overview_page()
         return
 
     with st.spinner("Reading the neighbourhood…"):
         sub = _subgraph(state, typed_exist)
     if state.focus in sub.missing:
-        st.error(f"No entity has the id `{state.focus}`. It may have been removed by a re-ingest.")
+        st.title("Explore")
+        st.error(f"No entity has the id {_text(state.focus)}. It may have been removed by a re-ingest.")
         st.markdown(f"[Start again from the overview]({links.explore()})")
         st.stop()
     new_state = _removal(state, sub, tag)
@@ -156,8 +166,8 @@ def render() -> None:
         st.rerun()
 
     focus = next((n for n in sub.nodes if n["id"] == state.focus), None)
-    st.subheader(f"{focus['label'] if focus else state.focus} · {focus['type'] if focus else ''}", anchor=False)
-    notes = [f"{len(sub.nodes)} nodes, {len(sub.edges)} edges"]
+    st.header(_text(focus["label"] if focus else state.focus), anchor=False)
+    notes = [f"{focus['type'] if focus else ''} · {len(sub.nodes)} nodes, {len(sub.edges)} edges"]
     if sub.left_out:
         notes.append(f"{sub.left_out} more left out by the node cap of {state.cap} (raise it in the sidebar)")
     if sub.truncated:
