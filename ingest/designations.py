@@ -149,8 +149,16 @@ def _verb_act(tok: Token, table: EntityTable) -> Act | None:
             for obj in children(agent, "pobj"):
                 act.authorities += _entities_of(obj, table)
     else:
-        for obj in children(tok, "dobj"):
-            act.targets += _entities_of(obj, table)
+        for obj in children(tok, "dobj", "xcomp", "oprd", "dative"):
+            if obj.dep_ != "dobj" and obj.pos_ not in ("PROPN", "NOUN", "PRON"):
+                continue
+            if _canonical_reason(" ".join(t.text for t in obj.subtree)) and obj.dep_ != "dobj" or (
+                    obj.dep_ == "dobj" and len(children(tok, "dobj", "xcomp", "oprd")) > 1
+                    and _canonical_reason(" ".join(t.text for t in obj.subtree))):
+                act.reason = act.reason or _phrase_token(obj)  # 'designated LeT a Foreign Terrorist Organization'
+                act.reasons += [_phrase_token(t) for t in with_conjuncts(obj)]
+                continue
+            act.targets += [e for e in _entities_of(obj, table, before=_subject_start(tok)) if e not in act.targets]
             if act.kind == "asset_freeze" and not act.targets:  # 'froze the assets of X', "X's assets"
                 act.targets += [e for e in subtree_entities(obj, table) if e.type != "Location"]
         if subj is not None:
@@ -172,9 +180,18 @@ def _verb_act(tok: Token, table: EntityTable) -> Act | None:
                 act.authorities += [e for e in _modifier_entities(obj, table) if e not in act.authorities]
                 act.reason = act.reason or _phrase(prep)
     for oprd in children(tok, "oprd", "attr"):
-        act.reason = act.reason or _phrase_token(oprd)
+        if _canonical_reason(" ".join(t.text for t in oprd.subtree)):
+            act.reason = act.reason or _phrase_token(oprd)
+            act.reasons += [_phrase_token(t) for t in with_conjuncts(oprd)]
     act.anaphoric = subj is not None and subj.pos_ == "PRON" and passive and not act.targets
+    act.authorities = [a for a in act.authorities if a not in act.targets]
     return act
+
+
+def _subject_start(verb: Token) -> int:
+    """Where the verb's subject begins: 'it' after it means something named earlier."""
+    subj = children(verb, "nsubj", "nsubjpass")
+    return subj[0].left_edge.i if subj else verb.i
 
 
 def _names_as_listed(verb: Token) -> bool:
@@ -266,14 +283,52 @@ def _noun_act(tok: Token, table: EntityTable) -> Act | None:
     return act
 
 
-def _entities_of(token: Token, table: EntityTable) -> list[Entity]:
-    """The entities a noun phrase names, coordinated ones included ('Boko Haram and Ansaru')."""
+def _entities_of(token: Token, table: EntityTable, before: int | None = None) -> list[Entity]:
+    """The entities a noun phrase names, coordinated and apposed ones included.
+
+    'Boko Haram and a splinter faction, Ansaru' -> both; 'its leader, Sanaullah Ghafari' -> the leader,
+    not the group; 'it' -> the organisation named before the clause began.
+    """
     out: list[Entity] = []
     for t in with_conjuncts(token):
-        ent = resolve(t, table)
-        found = [ent] if ent is not None else subtree_entities(t, table, STOP)
+        if t.pos_ == "PRON" and before is not None and t.text.lower() in ("it", "them"):
+            ent = _last_listed(t.doc, before, table)
+        elif t.text.lower() in load("incident_roles.json")["group_nouns"] and children(t, "poss"):
+            ent = resolve(children(t, "poss")[0], table)  # "the group's military wing" -> the group
+        else:
+            ent = resolve(t, table)
+        found = [ent] if ent is not None else []
+        for inner in _phrase_tokens(t):
+            if inner.i == t.i:
+                continue
+            e = table.lookup(inner) if inner.pos_ == "PROPN" else None
+            if e is not None and e not in found and (ent is None or inner.dep_ == "appos" or
+                                                     any(a.dep_ == "appos" for a in inner.ancestors if a.i > t.i)):
+                found.append(e)
         out += [e for e in found if e not in out and e.type in ("Person", "Organization", "Location")]
     return out
+
+
+def _last_listed(doc: Doc, before: int, table: EntityTable) -> Entity | None:
+    """The organisation 'it' stands for: the last one named that is not itself an authority."""
+    for i in range(before - 1, max(-1, before - 300), -1):
+        tok = doc[i]
+        ent = table.lookup(tok) if tok.pos_ in ("PROPN", "NOUN") else None
+        if ent is not None and ent.type == "Organization" and not _is_authority(ent):
+            return ent
+    return None
+
+
+def _phrase_tokens(token: Token) -> list[Token]:
+    """Tokens of a noun phrase without clauses, possessors or ordinary prepositional phrases."""
+    out = []
+    for child in token.children:
+        if child.dep_ in ("relcl", "acl", "poss", "cc", "conj", "punct"):
+            continue
+        if child.dep_ == "prep" and child.text.lower() not in ("including", "like", "such", "of"):
+            continue
+        out += _phrase_tokens(child)
+    return [token, *out]
 
 
 def _modifier_entities(token: Token, table: EntityTable) -> list[Entity]:
@@ -282,9 +337,17 @@ def _modifier_entities(token: Token, table: EntityTable) -> list[Entity]:
     for c in token.children:
         if c.dep_ in ("compound", "poss", "nmod") and c.pos_ == "PROPN":
             ent = table.lookup(c)
-            if ent is not None:
-                out.append(ent)
+            if ent is not None and (c.dep_ == "poss" or _is_authority(ent)):
+                out.append(ent)  # 'the al-Qaeda sanctions list' is not al-Qaeda's list
     return out
+
+
+def _is_authority(ent: Entity) -> bool:
+    data = load("designation_authorities.json")
+    names = {k.lower() for k in data["authorities"]} | {n.lower() for v in data["countries"].values() for n in v}
+    names |= {k.lower() for k in data["countries"]}
+    return ent.type == "Location" or any(n.lower().removeprefix("the ") in names for n in [ent.name, *ent.aliases]) \
+        or any(w in ent.name for w in ("Council", "Department", "Ministry", "Office", "Treasury", "Union", "Nations"))
 
 
 def _phrase(prep: Token) -> str | None:
@@ -337,6 +400,11 @@ def _local(head: Token) -> list[Token]:
     verb, _ = governor(head) if head.pos_ != "VERB" else (None, None)
     if verb is not None:
         roots.append(verb)
+    if head.pos_ == "VERB" and head.dep_ in ("ccomp", "xcomp") and head.head.pos_ == "VERB":
+        roots.append(head.head)  # 'announced in January 2024 that it would designate ...'
+    if head.pos_ == "VERB" and head.dep_ == "conj" and not any(
+            e.label_ == "DATE" and e.root.i in {t.i for t in head.subtree} for e in head.sent.ents):
+        roots.append(head.head)  # 'In 2019 X designated A and listed B': the date is shared
     toks: dict[int, Token] = {}
     for root in roots:
         later = [c.i for c in root.children if c.dep_ in CLAUSES and c.i > root.i]
@@ -367,7 +435,11 @@ def _clause_dates(act: Act, article: Article) -> list[str]:
             text = ent.doc[ent.start - 1].text + " " + text
         if ent.end < len(ent.doc) and ent.doc[ent.end].text.lower() in ("after", "later", "before", "earlier", "ago"):
             text = text + " " + ent.doc[ent.end].text  # 'five days after the strike'
-        found += [d for d in dates_in(text, article.publishedAt or None, previous) if d not in found]
+        got = [d for d in dates_in(text, article.publishedAt or None, previous) if d not in found]
+        if re.search(r"\b(1[89]|20)\d\d\b", ent.text) or not found:
+            found += got
+    explicit = [d for d in found if d]
+    found = explicit
     years = {d[:4] for d in found}
     # 'in January 2021' and '2021' in one clause are one date: keep the most precise per year
     return [max((d for d in found if d[:4] == y), key=len) for y in sorted(years)]
