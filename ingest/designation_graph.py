@@ -28,7 +28,11 @@ def country_of(authority: Entity, table: EntityTable) -> Entity | None:
     """The state a department belongs to, if the document names that state."""
     data = load("designation_authorities.json")
     ministries = {_key(k): v for k, v in data["authorities"].items()}
-    country = next((ministries[_key(n)] for n in [authority.name, *authority.aliases] if _key(n) in ministries), None)
+    own = [authority.name, *authority.aliases]
+    country = next((ministries[_key(n)] for n in own if _key(n) in ministries), None)
+    if country is None:  # 'Washington' acts for the United States
+        lowered = {n.lower().removeprefix("the ") for n in own}
+        country = next((c for c, names in data["countries"].items() if lowered & {n.lower() for n in names}), None)
     if country is None:
         return None
     names = {n.lower() for n in data["countries"].get(country, [country])}

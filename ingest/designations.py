@@ -157,6 +157,10 @@ def _verb_act(tok: Token, table: EntityTable) -> Act | None:
                     and _canonical_reason(" ".join(t.text for t in obj.subtree))):
                 act.reason = act.reason or _phrase_token(obj)  # 'designated LeT a Foreign Terrorist Organization'
                 act.reasons += [_phrase_token(t) for t in with_conjuncts(obj)]
+                for inner in obj.subtree:  # a misparse that folds the target into the category
+                    e = table.lookup(inner) if inner.pos_ == "PROPN" else None
+                    if e is not None and not _canonical_reason(e.name) and e not in act.targets:
+                        act.targets.append(e)
                 continue
             act.targets += [e for e in _entities_of(obj, table, before=_subject_start(tok)) if e not in act.targets]
             if act.kind == "asset_freeze" and not act.targets:  # 'froze the assets of X', "X's assets"
@@ -373,7 +377,8 @@ def _finish(act: Act, table: EntityTable, article: Article) -> None:
             if re.search(pattern, text, re.I):
                 if act.kind == "auto" or kind not in ("terrorism", "sanctions"):
                     act.kind = kind if act.kind == "auto" else act.kind
-                act.reason = act.reason or reason
+                own = _canonical_reason(act.reason) if act.reason else None
+                act.reason = own if own and own not in ("terrorism", "sanctions") else (act.reason or reason)
                 break
     if act.kind == "auto":
         act.kind = "terrorism" if re.search(r"terror", act.sentence.text, re.I) else "sanctions"
