@@ -258,6 +258,7 @@ class Finder:
         """SUPPORTS from a support verb, a 'provide X to Y' phrase, or 'Y-backed X' / 'backed by Y'."""
         if token.pos_ != "VERB":
             yield from self.supports_sequence(token, sent)
+            yield from self.supports_noun(token, sent)
             return
         w = words()
         base = verb_base(token, set(w["support_verbs"]))
@@ -326,6 +327,26 @@ class Finder:
                 if giver.id != r.id:
                     yield self.make("SUPPORTS", giver, r, sent, "supports", 0.7, how=how)
 
+    def supports_noun(self, token: Token, sent: Span) -> Iterator[Relation]:
+        """"UK support for Iraq", "Iran's funding of Hamas", "Iranian weapons to the Houthis"."""
+        how = words()["support_nouns"].get(token.lower_)
+        if token.pos_ != "NOUN" or how is None:
+            return
+        givers: list[Entity] = []
+        for child in token.children:
+            if child.dep_ in ("poss", "compound", "nmod", "amod") and child.i < token.i:
+                ent = self.table.lookup(child)
+                if ent is None and (country := demonyms().get(child.lower_)):
+                    ent = self.table.find("Location", country)
+                if ent is not None and ent.type in AGENTS + PLACES:
+                    givers.append(ent)
+        recipients = [e for c in token.children if c.dep_ == "prep" and c.lower_ in ("for", "to", "of")
+                      for p in c.children if p.dep_ == "pobj" for e in self.entities(p, LED)]
+        for giver in givers:
+            for r in recipients:
+                if giver.id != r.id:
+                    yield self.make("SUPPORTS", giver, r, sent, "supports-noun", 0.6, how=how)
+
     def supports_sequence(self, token: Token, sent: Span) -> Iterator[Relation]:
         """"Iran funds and arms A, B and C" when the parser reads the verbs as nouns: NAME VERB(s) NAMES."""
         w = words()
@@ -351,7 +372,10 @@ class Finder:
                 yield self.make("SUPPORTS", giver, r, sent, "supports-sequence", 0.6, how=w["support_verbs"][base])
 
     def based(self, token: Token, sent: Span) -> Iterator[Relation]:
-        """BASED_IN: "Y-based X", "X, based in Y", "X is headquartered in Y"."""
+        """BASED_IN: "Y-based X", "X, based in Y", "X is headquartered in Y", "X is a group in Y"."""
+        if token.lower_ in words()["group_nouns"] and token.dep_ in ("attr", "appos"):
+            yield from self.group_in(token, sent)
+            return
         if token.lower_ not in words()["base_words"]:
             return
         places: list[Entity] = []
@@ -389,6 +413,20 @@ class Finder:
         for h in holders:
             for p in places:
                 yield self.make("BASED_IN", h, p, sent, "based-in", 0.75)
+
+    def group_in(self, noun: Token, sent: Span) -> Iterator[Relation]:
+        """"The Syrian Computer Society is an organization in Syria", "X, a militia from Y"."""
+        places = [e for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "from")
+                  for p in c.children if p.dep_ == "pobj" for e in self.entities(p, PLACES)]
+        if not places:
+            return
+        if noun.dep_ == "appos":
+            holders = self.entities(noun.head, GROUPS)
+        else:
+            holders = [e for c in noun.head.children if c.dep_ == "nsubj" for e in self.entities(c, GROUPS)]
+        for h in holders:
+            for p in places:
+                yield self.make("BASED_IN", h, p, sent, "based-in-group", 0.6)
 
 
 def find_relations(doc: Doc, table: EntityTable, skip_sentence: Callable[[Span], bool] | None = None) -> list[Relation]:

@@ -100,3 +100,13 @@ def test_every_relation_carries_its_sentence_rule_and_confidence(nlp: Language) 
 
 def test_no_relation_between_names_that_merely_share_a_sentence(nlp: Language) -> None:
     assert triples(nlp, "Hamas and Hezbollah both issued statements on Monday.") == set()
+
+
+def test_support_noun_with_giver_and_recipient(nlp: Language) -> None:
+    rel = relation(nlp, "Minister Tobias Ellwood reiterates UK support for Iraq.", "SUPPORTS")
+    assert rel.extractor == "supports-noun" and rel.properties == {"how": "support"}
+
+
+def test_group_in_a_place_is_based_there(nlp: Language) -> None:
+    assert ("BASED_IN", "Syrian Computer Society", "Syria") in triples(
+        nlp, "The Syrian Computer Society is an organization in Syria.")
