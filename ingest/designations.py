@@ -225,6 +225,11 @@ def _noun_act(tok: Token, table: EntityTable) -> Act | None:
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
     base = base_of(f"{prev.text.lower()} {tok.text.lower()}", nouns) if prev is not None else None
     base = base or base_of(tok, nouns)
+    if base is None and base_of(tok, _set("list_nouns")):
+        verb, _ = governor(tok)  # 'Hamas has been on the US list of Foreign Terrorist Organizations'
+        if verb is None or not base_of(verb, _set("bearer_verbs")):
+            return None
+        base = "listing"
     if base is None:
         return None
     act = Act(v["nouns"][base], tok, tok.sent)
@@ -405,6 +410,9 @@ def _local(head: Token) -> list[Token]:
     verb, _ = governor(head) if head.pos_ != "VERB" else (None, None)
     if verb is not None:
         roots.append(verb)
+        if verb.dep_ == "conj" and not any(e.label_ == "DATE" and e.root.i in {t.i for t in verb.subtree}
+                                           for e in verb.sent.ents):
+            roots.append(verb.head)
     if head.pos_ == "VERB" and head.dep_ in ("ccomp", "xcomp") and head.head.pos_ == "VERB":
         roots.append(head.head)  # 'announced in January 2024 that it would designate ...'
     if head.pos_ == "VERB" and head.dep_ == "conj" and not any(
@@ -435,6 +443,8 @@ def _clause_dates(act: Act, article: Article) -> list[str]:
     for ent in act.sentence.ents:
         if ent.label_ != "DATE" or not any(t.i in local for t in ent):
             continue
+        earlier = ent.doc.text[max(0, ent.start_char - 2000): ent.start_char]
+        previous = (dates_in(earlier) or [previous])[-1]  # 'the same month' after 'in July 2009
         text = ent.text
         if ent.start > 0 and ent.doc[ent.start - 1].text.lower() in ("in", "on", "since", "last", "this"):
             text = ent.doc[ent.start - 1].text + " " + text

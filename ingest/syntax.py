@@ -180,6 +180,14 @@ def by_name(token: Token, table: EntityTable) -> Entity | None:
     """An entity named again where the tagger missed it: 'the Tharthar Barrage', "Assad's regime"."""
     words = [t for t in token.lefts if t.dep_ in ("compound", "poss", "amod") and t.pos_ == "PROPN"]
     if not words:
+        if token.pos_ != "PROPN":
+            return None
+        key = norm(token.text)  # 'Sinwar' after 'Yahya Sinwar'
+        for ent in table.entities:
+            if ent.type == "Person" and key in {norm(n.split()[-1]) for n in [ent.name, *ent.aliases] if n.split()}:
+                return ent
+            if ent.type in ("Organization", "Location") and key in {norm(n) for n in ent.aliases}:
+                return ent
         return None
     start = min(w.left_edge.i for w in words)
     toks = [t for t in token.doc[start: token.i + 1] if t.dep_ != "case" and t.pos_ != "DET"]
@@ -206,7 +214,9 @@ def last_person(doc: Doc, before: int, table: EntityTable) -> Entity | None:
         if ent is None:
             continue
         subject_like = tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "compound" and tok.head.dep_ in ("nsubj", "nsubjpass"))
-        if subject_like and (ent.type == "Person" or (ent.type == "Organization" and " " not in ent.name)):
+        surname_like = ent.type == "Organization" and " " not in ent.name and not ent.properties.get("kind") \
+            and not ent.name.isupper()
+        if subject_like and (ent.type == "Person" or surname_like):
             return ent  # an Organization here is a surname the tagger mistook
         if fallback is None and ent.type == "Person":
             fallback = ent
