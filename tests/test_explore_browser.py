@@ -8,7 +8,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from neo4j import Driver
 
-from tests.browser import app_server, browser, click_node, graph_frame, node_ids, page, wait_for_graph_change  # noqa: F401
+from tests.browser import (  # noqa: F401  (pytest fixtures)
+    app_server, browser, click_node, free_port, graph_frame, node_ids, page, start_app, stop_app, wait_for_graph_change,
+)
 from tests.conftest import wipe
 from tests.graph_fixture import load_graph_fixture
 
@@ -117,3 +119,23 @@ def test_an_unknown_entity_says_so_with_a_way_out(page: Any, app_server: str) ->
     page.get_by_text("No entity has the id").wait_for()
     page.get_by_role("link", name="Start again from the overview").wait_for()
     assert page.get_by_text("Traceback").count() == 0
+
+
+def test_a_sidebar_filter_changes_the_url_and_the_graph(page: Any, app_server: str) -> None:
+    frame = _open(page, app_server, f"focus={ZAWAHIRI}")
+    before = node_ids(frame)
+    page.get_by_role("slider", name="Hops from the focus").press("ArrowRight")
+    after = node_ids(wait_for_graph_change(page, before))
+    assert set(before) < set(after)
+    page.wait_for_url(lambda url: _query(url).get("hops") == ["2"])
+
+
+def test_neo4j_down_says_how_to_fix_it(page: Any) -> None:
+    port = free_port()
+    proc = start_app(port, env={"NEO4J_URI": "bolt://127.0.0.1:9"})  # nothing listens on the discard port
+    try:
+        page.goto(f"http://127.0.0.1:{port}/?focus={ZAWAHIRI}")
+        page.get_by_text("kg neo4j start", exact=False).first.wait_for()
+        assert page.get_by_text("Traceback").count() == 0
+    finally:
+        stop_app(proc)
