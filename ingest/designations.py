@@ -303,7 +303,12 @@ def _entities_of(token: Token, table: EntityTable, before: int | None = None) ->
         if t.pos_ == "PRON" and before is not None and t.text.lower() in ("it", "them"):
             ent = _last_listed(t.doc, before, table)
         elif t.text.lower() in load("incident_roles.json")["group_nouns"] and children(t, "poss"):
-            ent = resolve(children(t, "poss")[0], table)  # "the group's military wing" -> the group
+            owner = children(t, "poss")[0]  # "the group's military wing" -> the group
+            ent = _last_listed(t.doc, before if before is not None else owner.i, table) \
+                if owner.text.lower() in load("incident_roles.json")["group_nouns"] else resolve(owner, table)
+        elif t.text.lower() in load("incident_roles.json")["group_nouns"] and before is not None and any(
+                c.dep_ == "det" and c.text.lower() in ("the", "this", "that") for c in t.children):
+            ent = _last_listed(t.doc, before, table)
         else:
             ent = resolve(t, table)
         found = [ent] if ent is not None else []
@@ -319,13 +324,24 @@ def _entities_of(token: Token, table: EntityTable, before: int | None = None) ->
 
 
 def _last_listed(doc: Doc, before: int, table: EntityTable) -> Entity | None:
-    """The organisation 'it' stands for: the last one named that is not itself an authority."""
+    """The organisation 'it' stands for: a recent subject first (centering), else the last one named.
+
+    Authorities are skipped: in 'the Council added it to the list', 'it' is not the Council.
+    """
+    fallback: Entity | None = None
+    start = doc[before].sent.start if before < len(doc) else before
+    previous = doc[start - 1].sent.start if start > 0 else start
     for i in range(before - 1, max(-1, before - 300), -1):
         tok = doc[i]
-        ent = table.lookup(tok) if tok.pos_ in ("PROPN", "NOUN") else None
-        if ent is not None and ent.type == "Organization" and not _is_authority(ent):
+        if tok.pos_ not in ("PROPN", "NOUN"):
+            continue
+        ent = resolve(tok, table) if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") else table.lookup(tok)
+        if ent is None or ent.type != "Organization" or _is_authority(ent):
+            continue
+        if tok.dep_ in ("nsubj", "nsubjpass") and i >= previous:
             return ent
-    return None
+        fallback = fallback or ent
+    return fallback
 
 
 def _phrase_tokens(token: Token) -> list[Token]:
@@ -418,6 +434,10 @@ def _local(head: Token) -> list[Token]:
     if head.pos_ == "VERB" and head.dep_ == "conj" and not any(
             e.label_ == "DATE" and e.root.i in {t.i for t in head.subtree} for e in head.sent.ents):
         roots.append(head.head)  # 'In 2019 X designated A and listed B': the date is shared
+    for root in list(roots):  # 'on the list since the State Department published it in October 1997'
+        for clause in children(root, "advcl"):
+            if any(c.dep_ == "mark" and c.text.lower() == "since" for c in clause.children):
+                roots.append(clause)
     toks: dict[int, Token] = {}
     for root in roots:
         later = [c.i for c in root.children if c.dep_ in CLAUSES and c.i > root.i]
@@ -466,12 +486,9 @@ def _lift_earlier(act: Act, acts: list[Act]) -> bool:
     by = act.authorities[0].name if act.authorities else None
     if act.targets:
         hits = [a for a in acts if {e.id for e in a.targets} & {e.id for e in act.targets}]
-    else:
-        last_target = acts[-1].targets if acts else []
-        hits = [a for a in acts if a.targets and a.targets[0] in last_target]
-        if hits:
-            recent = hits[-1]
-            hits = [a for a in hits if a.dates == recent.dates and a.authorities == recent.authorities]
+    else:  # 'revoked both designations': the acts of the latest sentence that made some
+        latest = acts[-1].sentence if acts else None
+        hits = [a for a in acts if latest is not None and a.sentence == latest]
     for a in hits:
         a.status, a.lifted, a.lifted_by = "lifted", date, by
     return bool(hits)

@@ -210,7 +210,7 @@ def last_person(doc: Doc, before: int, table: EntityTable) -> Entity | None:
         tok = doc[i]
         if tok.pos_ != "PROPN":
             continue
-        ent = table.lookup(tok)
+        ent = table.lookup(tok) or by_name(tok, table)
         if ent is None:
             continue
         subject_like = tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "compound" and tok.head.dep_ in ("nsubj", "nsubjpass"))
