@@ -18,9 +18,7 @@ constructor, so rules may keep the ids they are given.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -28,53 +26,14 @@ from cypher.model import entity_id
 from ingest.aliases import canonical
 from ingest.cues import type_cue
 from ingest.gazetteer import LABEL_TYPES, kinds
-from ingest.names import acronym_of, clean, is_acronym, norm, not_names, plural_titles, strip_article, surname_keys
+from ingest.grouping import Form, Group, by_surname, merge_late, parenthetical_acronym, pieces, split_people
+from ingest.names import acronym_of, clean, is_acronym, norm, not_names, plural_titles, strip_article
 from ingest.roles import demonyms
 from ingest.records import Entity, Mention
 
 # NORP (nationalities, religious and political groups) is deliberately absent: "Syrian" is not an organisation.
 
 _PARTICLE = re.compile(r"^(al|el|bin|ibn|abu|de|van|von)[\s\-]")
-
-
-@dataclass
-class _Form:
-    """One cleaned mention before merging."""
-
-    name: str
-    type: str
-    start: int
-    end: int
-    sent: Span
-    fixed: str | None = None  # canonical name from the gazetteer or alias table
-    fixed_type: str | None = None
-
-
-@dataclass
-class _Group:
-    forms: list[_Form] = field(default_factory=list)
-    acronyms: list[str] = field(default_factory=list)
-
-    @property
-    def fixed(self) -> _Form | None:
-        return next((f for f in self.forms if f.fixed), None)
-
-    def type(self) -> str:
-        fixed = next((f.fixed_type for f in self.forms if f.fixed_type), None)
-        if fixed:
-            return fixed
-        votes = Counter(f.type for f in self.forms)
-        best = max(votes.values())
-        return next(f.type for f in self.forms if votes[f.type] == best)
-
-    def name(self) -> str:
-        fixed = self.fixed
-        if fixed and fixed.fixed:
-            return fixed.fixed
-        kind = self.type()
-        names = [f.name for f in self.forms if f.type == kind] or [f.name for f in self.forms]
-        full = [n for n in names if not is_acronym(n)] or names
-        return max(full, key=lambda n: (len(n.split()), len(n), -names.index(n)))
 
 
 class EntityTable:
@@ -158,8 +117,8 @@ class EntityTable:
             self._index.setdefault((ent.type, norm(text)), ent)
         self._ranges.append((start, end, ent.id))
 
-    def _forms(self) -> list[_Form]:
-        forms: list[_Form] = []
+    def _forms(self) -> list[Form]:
+        forms: list[Form] = []
         for span in self.doc.ents:
             kind = LABEL_TYPES.get(span.label_)
             if kind is None:
@@ -168,13 +127,13 @@ class EntityTable:
                 continue
             if len(span) == 1 and not span.ent_id_ and (span[0].tag_ == "JJ" or span[0].lower_ in demonyms()):
                 continue  # "the Belgian Abdelhamid Abaaoud", "the Kuwaiti island": a demonym, not a name
-            for start, end in [(span.start_char, span.end_char)] if span.ent_id_ else _pieces(span):
+            for start, end in [(span.start_char, span.end_char)] if span.ent_id_ else pieces(span):
                 form = self._form(span, kind, start, end)
                 if form is not None:
                     forms.append(form)
-        return _split_people(forms)
+        return split_people(forms)
 
-    def _form(self, span: Span, kind: str, start: int, end: int) -> _Form | None:
+    def _form(self, span: Span, kind: str, start: int, end: int) -> Form | None:
         """One cleaned mention, or None when what is left is not a name."""
         raw = self.doc.text[start:end]
         name = strip_article(raw.strip()) if span.ent_id_ else clean(raw, kind)
@@ -188,7 +147,7 @@ class EntityTable:
         offset = raw.find(name)
         start = start + max(offset, 0)
         end = start + len(name) if offset >= 0 else end
-        form = _Form(name, kind, start, end, span.sent)
+        form = Form(name, kind, start, end, span.sent)
         if span.ent_id_:
             form.fixed, form.fixed_type = span.ent_id_, kind
         canon = canonical(form.fixed or name)
@@ -203,28 +162,28 @@ class EntityTable:
         return form
 
     def _build(self) -> None:
-        groups: list[_Group] = []
-        index: dict[str, _Group] = {}
+        groups: list[Group] = []
+        index: dict[str, Group] = {}
         for form in self._forms():
             key = norm(form.fixed or form.name)
             group = index.get(key) or index.get(norm(form.name))
             if group is None and is_acronym(form.name) and not form.fixed:
                 group = next((g for g in groups if any(acronym_of(form.name, f.name) for f in g.forms)), None)
             if group is None and len(form.name.split()) <= 2 and form.type in ("Person", "Organization"):
-                group = _by_surname(groups, form.name, form.start)
+                group = by_surname(groups, form.name, form.start)
                 if group is not None:
                     form.type = "Person"
             if group is None:
-                group = _Group()
+                group = Group()
                 groups.append(group)
             group.forms.append(form)
             index.setdefault(key, group)
             index.setdefault(norm(form.name), group)
-            acr = _parenthetical_acronym(self.doc, form.end)
+            acr = parenthetical_acronym(self.doc, form.end)
             if acr:
                 group.acronyms.append(acr)
                 index.setdefault(norm(acr), group)
-        groups = [g for g in _merge_late(groups) if any(f.start >= self.body_start for f in g.forms)]
+        groups = [g for g in merge_late(groups) if any(f.start >= self.body_start for f in g.forms)]
         for group in groups:
             kind, name = group.type(), group.name()
             ent = self.get(entity_id(kind, name)) or self._index.get((kind, norm(name)))
@@ -241,41 +200,6 @@ class EntityTable:
                 self._mention(ent, form.start, form.end)
 
 
-def _pieces(span: Span) -> list[tuple[int, int]]:
-    """Char ranges of the names in one model span: split at list commas and 'and' between capitalised
-    names ("Iraqi Armed Forces, Popular Mobilization Forces"), cut at a possessive ("State Department's Flickr")."""
-    text = span.text
-    cut = re.search(r"['’]s\s", text)
-    if cut:
-        text = text[:cut.start()]
-    out, pos = [], 0
-    for m in re.finditer(r",\s+(?:and\s+)?(?=[A-Z])|\s+and\s+(?=[A-Z][a-z]+\s[A-Z])", text):
-        left = text[pos:m.start()]
-        if len(left.split()) >= 2 or out:
-            out.append((pos, m.start()))
-            pos = m.end()
-    out.append((pos, len(text)))
-    if len(out) > 1 and span.label_ in ("GPE", "LOC"):
-        out = out[:1]  # "Anbar, Iraq": the place, then where it is
-    return [(span.start_char + a, span.start_char + b) for a, b in out if b > a]
-
-
-def _split_people(forms: list[_Form]) -> list[_Form]:
-    """'Minister for the Middle East Tobias Ellwood' tagged ORG: a known person's name at the end wins."""
-    people = {f.name for f in forms if f.type == "Person" and not f.fixed}
-    surnames = {p.split()[-1] for p in people}
-    for form in forms:
-        if form.fixed or form.type == "Person":
-            continue
-        words = form.name.split()
-        whole = next((p for p in people if " " in p and form.name != p and form.name.endswith(" " + p)), None)
-        if whole is None and len(words) >= 3 and words[-1] in surnames and words[-2][:1].isupper():
-            whole = " ".join(words[-2:])
-        if whole:
-            form.start = form.end - len(whole)
-            form.name, form.type = whole, "Person"
-    return forms
-
 
 def _chars(where: Span | Token | tuple[int, int]) -> tuple[int, int]:
     if isinstance(where, Span):
@@ -285,50 +209,3 @@ def _chars(where: Span | Token | tuple[int, int]) -> tuple[int, int]:
     return int(where[0]), int(where[1])
 
 
-def _parenthetical_acronym(doc: Doc, end_char: int) -> str | None:
-    """'Islamic State of Iraq and the Levant (ISIL)': the acronym right after a name, in brackets."""
-    rest = doc.text[end_char:end_char + 16]
-    if not rest.startswith(" (") and not rest.startswith("("):
-        return None
-    inner = rest.lstrip(" (").split(")", 1)
-    if len(inner) < 2:
-        return None
-    return inner[0] if is_acronym(inner[0]) else None
-
-
-def _by_surname(groups: list[_Group], word: str, at: int | None = None) -> _Group | None:
-    """The person whose longer name ends with `word` ('Zawahiri', 'bin Laden'); when several do
-    ('Sirajuddin' and 'Jalaluddin Haqqani'), the one whose full name was written last before `at`."""
-    key = norm(word)
-    hits = [(f.start, g) for g in groups if g.type() == "Person" for f in g.forms
-            if " " in f.name and key in surname_keys(f.name) and norm(f.name) != key]
-    if not hits:
-        return None
-    if len({id(g) for _, g in hits}) == 1:
-        return hits[0][1]
-    before = [h for h in hits if at is not None and h[0] < at]
-    return max(before, key=lambda h: h[0])[1] if before else None
-
-
-def _merge_late(groups: list[_Group]) -> list[_Group]:
-    """Merge a surname or acronym seen before its full form (a headline's "Ellwood", then "Tobias Ellwood")."""
-    absorbed: set[int] = set()
-    for i, group in enumerate(groups):
-        names = {f.name for f in group.forms}
-        if len(names) != 1:
-            continue
-        only = next(iter(names))
-        others = [g for j, g in enumerate(groups) if j != i and j not in absorbed]
-        target = None
-        if is_acronym(only) and group.fixed is None:
-            target = next((g for g in others if any(acronym_of(only, f.name) for f in g.forms)), None)
-        elif len(only.split()) <= 2 and group.type() in ("Person", "Organization"):
-            target = _by_surname(others, only)
-            if target is not None:
-                for form in group.forms:
-                    form.type = "Person"
-        if target is not None:
-            target.forms.extend(group.forms)
-            target.acronyms.extend(group.acronyms)
-            absorbed.add(i)
-    return [g for i, g in enumerate(groups) if i not in absorbed]

@@ -19,7 +19,7 @@ from importlib import resources
 from typing import Any, Callable, Iterable
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 from spacy.util import filter_spans, registry
 
 DATA = "gazetteer.jsonl"
