@@ -338,8 +338,8 @@ def _last_listed(doc: Doc, before: int, table: EntityTable) -> Entity | None:
         ent = resolve(tok, table) if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") else table.lookup(tok)
         if ent is None or ent.type != "Organization" or _is_authority(ent):
             continue
-        if tok.dep_ in ("nsubj", "nsubjpass") and i >= previous:
-            return ent
+        if i >= start or (tok.dep_ in ("nsubj", "nsubjpass") and i >= previous):
+            return ent  # named earlier in this sentence, or the subject of the one before
         fallback = fallback or ent
     return fallback
 

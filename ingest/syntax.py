@@ -149,6 +149,13 @@ def _group_reference(token: Token, table: EntityTable) -> Entity | None:
 
     data = load("incident_roles.json")
     word = token.text.lower()
+    if any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in token.children):
+        return None  # 'the Haqqani network' is a name
+    for aside in token.children:  # 'the group, formally called Islamic State Khorasan Province'
+        if aside.dep_ in ("appos", "acl"):
+            named = next((table.lookup(t) for t in aside.subtree if t.pos_ == "PROPN" and table.lookup(t)), None)
+            if named is not None and named.type == "Organization":
+                return named
     dets = [c.text.lower() for c in token.children if c.dep_ in ("det", "poss")]
     if word in data["group_nouns"] and any(d in ("the", "this", "that") for d in dets):
         return last_organization(token.doc, token.i, table)
