@@ -34,7 +34,9 @@ def _pages() -> list[st.Page]:
 
 
 def main() -> None:
-    st.set_page_config(page_title="kg-explorer", layout="wide")  # no page_icon: a material favicon is fetched from a CDN
+    # an emoji favicon is drawn as a data: URL; a material one (or, with none, the first page's material
+    # icon) is fetched from fonts.gstatic.com
+    st.set_page_config(page_title="kg-explorer", page_icon="🕸️", layout="wide")
     st.navigation(_pages()).run()
 
 

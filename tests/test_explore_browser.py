@@ -106,10 +106,10 @@ def test_an_export_downloads_a_file(page: Any, app_server: str) -> None:
     assert text.startswith("id,label,type") and ZAWAHIRI in text
 
 
-def test_the_graph_loads_nothing_from_outside(page: Any, app_server: str) -> None:
+def test_the_page_and_its_graph_load_nothing_from_outside(page: Any, app_server: str) -> None:
     outside: list[str] = []
-    page.on("request", lambda r: outside.append(r.url) if r.frame != page.main_frame
-            and not r.url.startswith(("http://127.0.0.1", "about:", "data:", "blob:")) else None)
+    page.on("request", lambda r: outside.append(r.url)
+            if not r.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "about:", "data:", "blob:")) else None)
     _open(page, app_server, f"focus={ZAWAHIRI}")
     assert outside == []
 
