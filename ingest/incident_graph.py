@@ -97,6 +97,11 @@ def _shares_anchor(c: Cluster, m: IncidentMention) -> bool:
 
 def _anchored(m: IncidentMention) -> bool:
     seized = lexicon()["person_object_kinds"]
+    if m.kind in lexicon()["dated_kinds"] and not (m.date or m.proper):
+        return False
+    if m.verbal and m.kind in ("killing", "massacre") and not (m.places or any(
+            r == "victim" and e.type == "Person" for e, r in m.participants)):
+        return False  # 'was killed in 2004' alone is a death, not an incident we can place
     if m.verbal and m.kind in ("capture", "military_operation") and not m.object_named:
         return False  # 'took over the network', 'took back 30% of territory' are not incidents
     return bool(m.place is not None or m.date or m.proper

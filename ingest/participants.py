@@ -226,7 +226,8 @@ def _first_conjunct(obj: Token) -> str:
     """'the US embassy and the NATO headquarters in Kabul' -> 'the US embassy'."""
     if not obj.conjuncts:
         return ""
-    toks = [t for t in obj.subtree if t.i < min(c.i for c in obj.conjuncts) and t.dep_ != "cc"]
+    stop = min([c.left_edge.i for c in obj.conjuncts] + [c.i for c in obj.children if c.dep_ == "cc"])
+    toks = [t for t in obj.subtree if t.i < stop]
     text = obj.doc[toks[0].i: toks[-1].i + 1].text if toks else ""
     return text.strip(" ,")
 
