@@ -195,7 +195,7 @@ def _verb_roles(m: IncidentMention, table: EntityTable) -> None:
         m.object_names.append(_first_conjunct(obj))
         for t in with_conjuncts(obj):
             ent = resolve(t, table)
-            if ent is not None and ent.type in ("Location", "Person"):
+            if ent is not None and (ent.type in ("Location", "Person") or t.text.lower() in ("he", "she", "him", "her")):
                 m.object_named = True
             found = [ent] if ent else subtree_entities(t, table, STOP)
             if ent is None and t.pos_ == "NOUN":  # 'the US embassy': the US is not the place

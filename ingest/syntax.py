@@ -117,10 +117,13 @@ def subtree_entities(token: Token, table: EntityTable, stop: tuple[str, ...] = (
     return found
 
 
+EXAMPLES = ("like", "including", "such", "as")  # 'militias like Hezbollah' names Hezbollah
+
+
 def _walk(token: Token, stop: tuple[str, ...]) -> Iterator[Token]:
     yield token
     for child in token.children:
-        if child.dep_ in stop:
+        if child.dep_ in stop and not (child.dep_ == "prep" and child.text.lower() in EXAMPLES):
             continue
         yield from _walk(child, stop)
 
