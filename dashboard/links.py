@@ -177,8 +177,12 @@ def _allowed(values: Iterable[str], allowed: tuple[str, ...]) -> tuple[str, ...]
     return tuple(a for a in allowed if a in wanted)
 
 
-def _date(raw: str | None) -> str | None:
+def valid_date(raw: str | None) -> str | None:
+    """`raw` when it is an ISO date as precise as the data (YYYY, YYYY-MM or YYYY-MM-DD), else None."""
     return raw if raw and _DATE.match(raw) else None
+
+
+_date = valid_date
 
 
 # ---- links to single things (the other pages read these parameters) ----
@@ -211,11 +215,11 @@ def click_templates(state: ViewState) -> dict[str, str]:
             "expand": "?" + urlencode(expand.to_params(), doseq=True, safe=":")}
 
 
-def current() -> ViewState:
+def current(page: str = "explore") -> ViewState:
     """The view state of the running page, from st.query_params."""
     import streamlit as st
 
-    return ViewState.from_params(st.query_params)
+    return ViewState.from_params(st.query_params, page=page)
 
 
 def publish(state: ViewState) -> None:

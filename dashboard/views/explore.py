@@ -68,7 +68,7 @@ def _search(state: ViewState) -> ViewState:
 
 def _date_box(label: str, value: str | None, key: str) -> str | None:
     raw = st.text_input(label, value=value or "", key=key, placeholder="YYYY, YYYY-MM or YYYY-MM-DD").strip()
-    if raw and links._date(raw) is None:
+    if raw and links.valid_date(raw) is None:
         st.warning(f"{label}: use YYYY, YYYY-MM or YYYY-MM-DD.")
         return value
     return raw or None
