@@ -29,7 +29,7 @@ def cues() -> dict[str, dict[str, dict[str, Any]]]:
     for line in text.splitlines():
         if line.strip() and not line.lstrip().startswith("#"):
             row = json.loads(line)
-            key = row["word"] if row["where"] in ("first", "last") else row["word"].lower()
+            key = row["word"] if row["where"] in ("first", "last", "modifier") else row["word"].lower()
             table.setdefault(row["where"], {})[key] = row
     return table
 
@@ -68,3 +68,31 @@ def type_cue(doc: Doc, name: str, start: int, end: int, label_type: str) -> Cue 
             if wanted is None or (span.start > 1 and doc[span.start - 2].lower_ in wanted):
                 return Cue(row["type"], None)
     return None
+
+
+def head_word(word: str) -> str | None:
+    """The type a name's head word implies when it ends a name ("Dam" -> Location), else None."""
+    row = cues().get("last", {}).get(word)
+    return row["type"] if row else None
+
+
+@lru_cache(maxsize=1)
+def _modifier_heads() -> tuple[frozenset[str], frozenset[str]]:
+    rows = cues().get("modifier", {})
+    return (frozenset(w for w, r in rows.items() if "Location" in r["from"]),
+            frozenset(w for w, r in rows.items() if "Person" in r["from"]))
+
+
+def modifier_only(doc: Doc, kind: str, start: int, end: int) -> bool:
+    """True when the name only modifies a title or office after it: "U.S. Secretary of State", "the Trump
+    administration". Such a mention does not make an entity on its own."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    places, people = _modifier_heads()
+    if kind == "Location":
+        return nxt.text in places
+    if kind == "Person":
+        return nxt.lower_ in people and nxt.is_lower
+    return False

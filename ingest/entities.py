@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from cypher.model import entity_id
 from ingest.aliases import canonical
-from ingest.cues import type_cue
+from ingest.cues import head_word, modifier_only, type_cue
 from ingest.gazetteer import LABEL_TYPES, kinds
 from ingest.grouping import Form, Group, by_surname, merge_late, parenthetical_acronym, pieces, split_people
 from ingest.names import acronym_of, clean, is_acronym, norm, not_names, plural_titles, strip_article
@@ -40,7 +40,8 @@ class EntityTable:
     """People, organisations and places of one doc, one entry per real thing (see module docstring)."""
 
     def __init__(self, doc: Doc, skip_sentence: Callable[[Span], bool] | None = None, body_start: int = 0) -> None:
-        """`body_start`: char offset where the body follows the title; title names count only when the body has them."""
+        """`body_start`: char offset where the body follows the title; title names count only when the body has them,
+        as do names used only as modifiers ("U.S. Secretary of State Kerry", "the Trump administration")."""
         self.doc = doc
         self.body_start = body_start
         self.entities: list[Entity] = []
@@ -127,6 +128,9 @@ class EntityTable:
                 continue
             if len(span) == 1 and not span.ent_id_ and (span[0].tag_ == "JJ" or span[0].lower_ in demonyms()):
                 continue  # "the Belgian Abdelhamid Abaaoud", "the Kuwaiti island": a demonym, not a name
+            if span[-1].lower_ in plural_titles():
+                continue  # "the Foreign, Home and Defence Secretaries"
+            span = self._facility(span)
             for start, end in [(span.start_char, span.end_char)] if span.ent_id_ else pieces(span):
                 form = self._form(span, kind, start, end)
                 if form is not None:
@@ -142,8 +146,8 @@ class EntityTable:
             return None
         if not span.ent_id_ and (name[0].islower() and not _PARTICLE.match(name) or name[0] in "@#"):
             return None
-        if name.split()[-1].lower() in plural_titles():
-            return None  # "the Foreign, Home and Defence Secretaries"
+        if len(name.split()) == 1 and head_word(name):
+            return None  # "Barrage" alone is a word, not a name
         offset = raw.find(name)
         start = start + max(offset, 0)
         end = start + len(name) if offset >= 0 else end
@@ -159,7 +163,17 @@ class EntityTable:
             if cue.extend_to:
                 form.end = cue.extend_to
                 form.name = self.doc.text[form.start:form.end]
+        form.weak = modifier_only(self.doc, form.type, form.start, form.end)
         return form
+
+    def _facility(self, span: Span) -> Span:
+        """'the Mosul Dam' tagged as 'Mosul': a capitalised head word right after a name joins it."""
+        if span.end < len(self.doc):
+            nxt = self.doc[span.end]
+            cue = head_word(nxt.text)
+            if cue is not None and nxt.text[:1].isupper():
+                return Span(self.doc, span.start, span.end + 1, label={"Location": "FAC"}.get(cue, "ORG"))
+        return span
 
     def _build(self) -> None:
         groups: list[Group] = []
@@ -183,7 +197,8 @@ class EntityTable:
             if acr:
                 group.acronyms.append(acr)
                 index.setdefault(norm(acr), group)
-        groups = [g for g in merge_late(groups) if any(f.start >= self.body_start for f in g.forms)]
+        groups = [g for g in merge_late(groups)
+                  if any(f.start >= self.body_start and not f.weak for f in g.forms)]
         for group in groups:
             kind, name = group.type(), group.name()
             ent = self.get(entity_id(kind, name)) or self._index.get((kind, norm(name)))

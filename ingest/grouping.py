@@ -25,6 +25,7 @@ class Form:
     sent: Span
     fixed: str | None = None  # canonical name from the gazetteer or alias table
     fixed_type: str | None = None
+    weak: bool = False  # only a modifier here ("U.S. Secretary of State"): counts when a full mention backs it
 
 
 @dataclass
