@@ -135,8 +135,9 @@ def refusal(text: str) -> str | None:
     for rule, why in _RULES:
         if rule.search(upper):
             return why
-    named = blank_literals(text, names=False).replace("`", "")
-    if _CALL_QUOTED.search(blank_literals(text, names=False)):
+    kept = blank_literals(text, names=False)  # procedure names may be `quoted`: check them unquoted
+    named = kept.replace("`", "")
+    if _CALL_QUOTED.search(kept):
         return "CALL of a quoted procedure name"
     found = _APOC_ANYWHERE.search(named)
     if found:

@@ -25,6 +25,7 @@ WRITES = [
     ("CALL dbms.setConfigValue('db.logs.query.enabled', 'off')", "dbms"),
     ("CALL dbms.security.createUser('x', 'y', false)", "dbms"),
     ("CALL db.createLabel('Evil')", "writes"),
+    ("CALL db . /* hidden */ `createLabel`('Evil')", "writes"),
     ("CALL db.clearQueryCaches()", "read-only procedures"),
     ("CALL apoc.create.node(['X'], {})", "apoc"),
     ("CALL apoc.periodic.iterate('MATCH (n) RETURN n', 'DETACH DELETE n', {})", "apoc"),
