@@ -113,6 +113,10 @@ def cluster(mentions: list[IncidentMention]) -> list[Cluster]:
     """Group one document's mentions into incidents (see module docstring)."""
     clusters: list[Cluster] = []
     for m in mentions:
+        if m.agent:  # 'the attackers' adds people to the latest incident, never makes one
+            if clusters and m.participants:
+                clusters[-1].mentions.append(m)
+            continue
         candidates = [c for c in reversed(clusters) if not _conflict(c, m)]
         anchored = _anchored(m)
         home = next((c for c in candidates if _shares_anchor(c, m)), None)

@@ -42,6 +42,7 @@ class IncidentMention:
     participants: list[tuple[Entity, str]] = field(default_factory=list)
     object_names: list[str] = field(default_factory=list)
     verbal: bool = False
+    agent: bool = False  # 'the attackers': stands for the incident's perpetrators
     anchor: str | None = None  # the date of the incident before: 'five days after the strike'
     object_named: bool = False  # a verb's object is a named place or person ('captured Mosul')
 
@@ -180,6 +181,12 @@ def find_mentions(doc: Doc, table: EntityTable, article: Article, skip=None) -> 
                 found.append(m)
                 covered.update(range(ent.start, ent.end))
         for tok in sent:
+            agent = _agent_anaphor(tok)
+            if agent is not None:
+                m = IncidentMention(agent, tok, lexicon()["kind_nouns"].get(agent, agent), sent, definite=True)
+                m.agent = True
+                found.append(m)
+                continue
             if tok.i in covered:
                 continue
             nk = noun_kind(tok, table)
@@ -205,6 +212,17 @@ def find_mentions(doc: Doc, table: EntityTable, article: Article, skip=None) -> 
             last_date = m.date or last_date
         mentions.extend(found)
     return mentions
+
+
+def _agent_anaphor(token: Token) -> str | None:
+    """'the attackers', 'the only gunman captured alive' -> the kind of the incident they refer back to."""
+    if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.text.lower() in ("the", "these", "those")
+                                       for c in token.children):
+        return None
+    word = token.text.lower()
+    agents = lexicon()["agent_nouns"]
+    base = word if word in agents else (word[:-1] if word.endswith("s") and word[:-1] in agents else None)
+    return agents[base] if base else None
 
 
 def _connected(verb: Token, head: Token) -> bool:

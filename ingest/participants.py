@@ -38,6 +38,9 @@ def _governor_role(verb: Token) -> str | None:
 
 def describe(m: IncidentMention, table: EntityTable, article: Article) -> None:
     """Fill in the mention's participants, place, date, toll and status from its sentence."""
+    if m.agent:
+        _agent_roles(m, table)
+        return
     if m.verbal:
         _verb_roles(m, table)
     else:
@@ -140,6 +143,21 @@ def _entities(prep: Token, table: EntityTable) -> list[Entity]:
     return out
 
 
+def _agent_roles(m: IncidentMention, table: EntityTable) -> None:
+    """'the only gunman captured alive, Mohammed Ajmal Kasab' / 'linked the attackers to LeT'."""
+    for aside in children(m.head, "appos"):
+        ent = resolve(aside, table)
+        if ent is not None and ent.type in ACTORS:
+            _add(m, ent, "perpetrator")
+    verb, _ = governor(m.head)
+    if verb is not None and base_of(verb, frozenset(roles()["attribution_verbs"])):
+        for p in children(verb, "prep"):
+            if p.text.lower() in ("to", "with"):
+                for ent in _entities(p, table):
+                    if ent.type in ACTORS:
+                        _add(m, ent, "perpetrator")
+
+
 def _noun_roles(m: IncidentMention, table: EntityTable) -> None:
     lex = lexicon()
     for head in with_conjuncts(m.head):
@@ -207,10 +225,13 @@ def _verb_roles(m: IncidentMention, table: EntityTable) -> None:
             _nested_places(m, t, table)
             if any(c.dep_ == "prep" and c.text.lower() == "of" for c in t.children) and len(m.places) > before:
                 m.object_named = True  # 'the city of Mosul'
-    if verb.dep_ == "conj":  # 'landed in Mumbai on November 26 and attacked a station': shared adjuncts
+    if verb.dep_ == "conj":  # 'landed by boat in Mumbai on November 26 and attacked a station': shared adjuncts
         for prep in children(verb.head, "prep"):
-            if prep.i < verb.i and prep.text.lower() in ("in", "at", "near"):
-                _prep_object(m, prep, table)
+            if prep.i < verb.i:
+                if prep.text.lower() in ("in", "at", "near"):
+                    _prep_object(m, prep, table)
+                for obj in children(prep, "pobj"):
+                    _nested_places(m, obj, table)
     for prep in children(verb, "prep", "agent"):
         _prep_object(m, prep, table)
 
@@ -281,6 +302,13 @@ def _context_roles(m: IncidentMention, table: EntityTable) -> None:
     subj = subject(verb)
     if subj is None:
         return
+    if role == "victim" and not passive and children(verb, "dobj"):
+        # 'SEALs killed bin Laden in a raid': the subject did it, the object suffered it
+        for t in with_conjuncts(subj):
+            ent = resolve(t, table)
+            if ent is not None and ent.type in ACTORS:
+                _add(m, ent, "perpetrator")
+        subj = children(verb, "dobj")[0]
     if role == "suspect" and not passive:
         subj = (children(verb, "dobj") or [None])[0]
         if subj is None:

@@ -181,9 +181,12 @@ def last_organization(doc: Doc, before: int, table: EntityTable) -> Entity | Non
         if tok.pos_ not in ("PROPN", "NOUN"):
             continue
         ent = table.lookup(tok)
-        if ent is not None and ent.type == "Organization":
-            return ent
+        if ent is not None and ent.type == "Organization" and ent.properties.get("kind") not in GOVERNMENT:
+            return ent  # 'the group' is never the State Department
     return None
+
+
+GOVERNMENT = ("government", "intergovernmental", "court", "media", "agency", "ministry", "police", "military")
 
 
 def by_name(token: Token, table: EntityTable) -> Entity | None:
