@@ -117,9 +117,13 @@ def _overview_page() -> None:
                 "(or `make demo`), then reload this page.")
         st.stop()
     st.caption("Search an entity in the sidebar, or start from one of the best-connected entities below.")
-    cols = st.columns(min(6, len(counts)))
-    for i, c in enumerate(counts):
-        cols[i % len(cols)].metric(c["kind"], c["count"])
+    for what, title in (("node", "Nodes"), ("relation", "Relations")):
+        group = [c for c in counts if c["what"] == what]
+        if group:
+            st.markdown(f"**{title}**")
+            cols = st.columns(6)
+            for i, c in enumerate(group):
+                cols[i % len(cols)].metric(c["kind"], c["count"])
     if top:
         st.subheader("Best-connected entities")
         st.dataframe(
