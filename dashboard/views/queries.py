@@ -14,7 +14,7 @@ import streamlit as st
 from neo4j import Driver
 
 from cypher import guard, library, saved
-from cypher.errors import KgError
+from cypher.errors import KgError, QueryRefused
 from cypher.library import DISPLAYS, Param, Query
 from cypher.messages import user_message
 from cypher.parameters import coerce, infer, is_server_filled, named_parameters, to_text
@@ -68,7 +68,7 @@ def _library(drv: Driver, catalog: list[Query], limits: guard.Limits) -> None:
         st.success(flash)
     url_name = st.query_params.get(URL_QUERY)
     if url_name and not any(q.name == url_name for q in catalog):
-        st.error(f"error: no query named {url_name!r} in the library or the database")
+        st.error(user_message(KgError(f"no query named {url_name!r} in the library or the database")))
         url_name = None
     search = st.text_input("Search the library", key="queries_search", placeholder="designation, incident, leader ...")
     found = library.search(catalog, search)
@@ -124,7 +124,7 @@ def _url_values(query: Query) -> dict[str, Any]:
         try:
             out[name] = coerce(st.query_params[key], param.type, name=name)
         except ValueError as exc:
-            st.error(f"error: the link's value for {name} is not usable ({exc}); using the default")
+            st.error(user_message(QueryRefused(f"the link's value for {name} is not usable ({exc}); using the default")))
     return out
 
 
@@ -169,7 +169,7 @@ def _widget(p: Param, start: Any, *, key: str) -> Any:
     try:
         return coerce(text, p.type, name=p.name)
     except ValueError as exc:
-        st.error(f"error: {exc}")
+        st.error(user_message(QueryRefused(str(exc))))
         return None
 
 
