@@ -159,6 +159,8 @@ class EntityTable:
             form.fixed = canon.name
             form.fixed_type = canon.type or form.fixed_type
         elif (cue := type_cue(self.doc, name, start, end, kind)) is not None:
+            if cue.type == "none":
+                return None
             form.type = form.fixed_type = cue.type
             if cue.extend_to:
                 form.end = cue.extend_to
@@ -171,7 +173,7 @@ class EntityTable:
         if span.end < len(self.doc):
             nxt = self.doc[span.end]
             cue = head_word(nxt.text)
-            if cue is not None and nxt.text[:1].isupper():
+            if cue not in (None, "none") and nxt.text[:1].isupper():
                 return Span(self.doc, span.start, span.end + 1, label={"Location": "FAC"}.get(cue, "ORG"))
         return span
 
