@@ -44,7 +44,9 @@ class Cluster:
 
     @property
     def date(self) -> str | None:
-        dates = [m.date for m in self.mentions if m.date]
+        """The most precise date the incident's own mentions give; an arrest's date only failing that."""
+        dates = [m.date for m in self.mentions if m.date and not m.agent] or \
+            [m.date for m in self.mentions if m.date]
         return max(dates, key=len) if dates else None
 
     @property
@@ -114,7 +116,7 @@ def cluster(mentions: list[IncidentMention]) -> list[Cluster]:
     clusters: list[Cluster] = []
     for m in mentions:
         if m.agent:  # 'the attackers' adds people to the latest incident, never makes one
-            if clusters and m.participants:
+            if clusters and (m.participants or m.date):
                 clusters[-1].mentions.append(m)
             continue
         candidates = [c for c in reversed(clusters) if not _conflict(c, m)]

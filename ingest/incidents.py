@@ -205,13 +205,41 @@ def find_mentions(doc: Doc, table: EntityTable, article: Article, skip=None) -> 
                 continue  # 'killed in the attack': the toll of an incident named here
             nominal = lexicon()["nominal"].get(vk[1], vk[1])
             found.append(IncidentMention(vk[0], tok, nominal, sent, verbal=True))
+        found += _claimed_pronouns(sent, found)
         found.sort(key=lambda m: m.head.i)
         for m in found:
+            _planned(m)
             m.anchor = last_date
             describe(m, table, article)
             last_date = m.date or last_date
         mentions.extend(found)
     return mentions
+
+
+def _planned(m: IncidentMention) -> None:
+    """'conspiring to blow up airliners', 'planning suicide bombings': a plot, not a bombing."""
+    plans = frozenset(lexicon()["plan_verbs"])
+    node = m.head
+    for _ in range(3):
+        if node.dep_ in ("xcomp", "dobj", "pcomp", "acl", "advcl") and node.head.pos_ == "VERB" \
+                and base_of(node.head, plans):
+            m.kind = "plot"
+            return
+        if node.dep_ in ("xcomp", "dobj", "pobj", "prep", "pcomp", "aux") and node.head.i != node.i:
+            node = node.head
+            continue
+        return
+
+
+def _claimed_pronouns(sent: Span, found: list[IncidentMention]) -> list[IncidentMention]:
+    """'It was claimed by ISIS-K': 'it' is the incident just named; its claimant the perpetrator."""
+    out = []
+    claim = frozenset(["claim", "carry", "perpetrate", "stage", "mastermind", "orchestrate"])
+    for tok in sent:
+        if tok.text.lower() == "it" and tok.dep_ == "nsubjpass" and base_of(tok.head, claim):
+            m = IncidentMention("attack", tok, "attack", sent, definite=True)
+            out.append(m)
+    return out
 
 
 def _agent_anaphor(token: Token) -> str | None:

@@ -40,6 +40,9 @@ def describe(m: IncidentMention, table: EntityTable, article: Article) -> None:
     """Fill in the mention's participants, place, date, toll and status from its sentence."""
     if m.agent:
         _agent_roles(m, table)
+        verb, _ = governor(m.head)
+        if verb is not None and _governor_role(verb) == "suspect":
+            _date(m, article)  # 'arrested the suspects in August 2006' dates a foiled plot
         return
     if m.verbal:
         _verb_roles(m, table)
@@ -257,6 +260,7 @@ def _context_roles(m: IncidentMention, table: EntityTable) -> None:
     """The verb governing an incident noun gives its subject a role ('X carried out the attack')."""
     if m.verbal:
         return
+    _agent_nouns(m, table)
     verb, prep = governor(m.head)
     if verb is None:
         return
@@ -323,6 +327,21 @@ def _context_roles(m: IncidentMention, table: EntityTable) -> None:
                 _add(m, ent, "perpetrator")
 
 
+def _agent_nouns(m: IncidentMention, table: EntityTable) -> None:
+    """'Sinwar, the chief architect of the attack' and 'the group behind the bombing' are perpetrators."""
+    prep = m.head.head if m.head.dep_ == "pobj" else None
+    if prep is None or prep.dep_ != "prep":
+        return
+    noun = prep.head
+    word = prep.text.lower()
+    if word == "of" and noun.text.lower() in roles()["agent_role_nouns"] or word == "behind":
+        ent = resolve(noun, table)
+        if ent is None and noun.dep_ == "appos":
+            ent = resolve(noun.head, table)
+        if ent is not None and ent.type in ACTORS:
+            _add(m, ent, "perpetrator")
+
+
 def _where_clause(token: Token) -> Token | None:
     """'the Wadi Barada area of Damascus, where civilians face shelling' -> the noun phrase 'the ... area'."""
     node = token
@@ -344,7 +363,7 @@ def _date(m: IncidentMention, article: Article) -> None:
     roots = [m.head]
     status_verbs = frozenset(lexicon()["status"]["foiled"] + lexicon()["status"]["attempted"])
     if verb is not None and (m.head.dep_ in ("nsubj", "nsubjpass") or _governor_role(verb) in ("perpetrator", "victim")
-                             or base_of(verb, status_verbs)):
+                             or base_of(verb, status_verbs) or (m.agent and _governor_role(verb) == "suspect")):
         roots.append(verb)  # 'launched the attack on May 2'; not 'linked the bombing to X in 2013'
     if m.verbal and m.head.dep_ == "conj":
         roots.append(m.head.head)  # 'On November 26, gunmen landed ... and attacked ...'
