@@ -111,8 +111,17 @@ def _anchored(m: IncidentMention) -> bool:
                        for e, r in m.participants))
 
 
+def _is_anchored(c: Cluster) -> bool:
+    return any(_anchored(m) for m in c.mentions if not m.agent) or any(m.agent and m.date for m in c.mentions)
+
+
 def cluster(mentions: list[IncidentMention]) -> list[Cluster]:
-    """Group one document's mentions into incidents (see module docstring)."""
+    """Group one document's mentions into incidents (see module docstring).
+
+    A mention with nothing of its own opens a tentative incident that later mentions may anchor
+    ('the plot' in a headline, dated by the arrests reported further down); tentative incidents
+    that nothing anchors are dropped at the end.
+    """
     clusters: list[Cluster] = []
     for m in mentions:
         if m.agent:  # 'the attackers' adds people to the latest incident, never makes one
@@ -120,18 +129,20 @@ def cluster(mentions: list[IncidentMention]) -> list[Cluster]:
                 clusters[-1].mentions.append(m)
             continue
         candidates = [c for c in reversed(clusters) if not _conflict(c, m)]
-        anchored = _anchored(m)
         home = next((c for c in candidates if _shares_anchor(c, m)), None)
         if home is None and candidates and candidates[0].mentions[-1].sentence == m.sentence \
                 and candidates[0] is clusters[-1]:
             home = candidates[0]  # 'struck again on August 5, when a car bomb ... killed 12': one event
+        if home is None and m.definite and not m.proper and candidates and candidates[0].kind == m.kind:
+            home = candidates[0]  # 'the plot ... in Pakistan' is the plot already named
         if home is None and candidates and not (m.place or m.date or m.proper):
-            home = candidates[0]  # a bare 'the attack': the latest compatible incident
+            anchored = [c for c in candidates if _is_anchored(c)]
+            home = (anchored or candidates)[0]  # a bare 'the attack': the latest compatible incident
         if home is not None:
             home.mentions.append(m)
-        elif anchored:
+        else:
             clusters.append(Cluster([m]))
-    return clusters
+    return [c for c in clusters if _is_anchored(c)]
 
 
 def _label(kind: str) -> str:

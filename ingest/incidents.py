@@ -310,7 +310,8 @@ def noun_surfaces(head: Token) -> list[str]:
     core_start = min([head.i] + [t.left_edge.i for t in compounds])
     adj_start = min([head.i] + [t.left_edge.i for t in lefts])
     doc = head.doc
-    rights = [t for t in last.rights if t.dep_ in ("prep", "acl", "agent") and t.i > last.i]
+    rights = [t for t in last.rights if (t.dep_ in ("prep", "acl", "agent") or t.dep_ == "relcl" and any(
+        a.dep_ == "aux" and a.text.lower() == "to" for a in t.children)) and t.i > last.i]
     ends = [last.i]
     for r in rights:
         inner = sorted(t.i for t in r.subtree)
