@@ -8,6 +8,7 @@
   `Span`/`Token` or a `(start_char, end_char)` range of the doc, else None;
 - `.get(id)` -- the entity with that id, else None;
 - `.find(entity_type, name)` -- the entity known by that name or alias, else None;
+- `.recent(before_char, entity_type)` -- entities of a type mentioned just before a point, nearest first;
 - `.add(entity_type, name, span)` -- record an entity another rule found
   (incident, unit, ...), merged with an existing one of that type and name.
 
@@ -87,6 +88,16 @@ class EntityTable:
             start, end = _chars(span)
             self._mention(ent, start, end)
         return ent
+
+    def recent(self, before: int, entity_type: str, window: int = 600) -> list[Entity]:
+        """Entities of a type mentioned in the `window` chars before `before`, nearest first (for anaphora)."""
+        seen: list[Entity] = []
+        for s, e, ent_id in sorted(self._ranges, key=lambda r: -r[1]):
+            if e <= before and e > before - window:
+                ent = self._by_id.get(ent_id)
+                if ent is not None and ent.type == entity_type and ent not in seen:
+                    seen.append(ent)
+        return seen
 
     def mention_ids(self, sent: Span) -> list[str]:
         """Ids of the entities mentioned in a sentence, in order of first mention."""

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from ingest.entities import EntityTable
 from ingest.records import Entity
-from ingest.roles import demonyms
+from ingest.roles import demonyms, singular, words
 
 AGENTS = ("Person", "Organization")
 GROUPS = ("Organization",)
@@ -44,8 +44,27 @@ class Phrases:
             ent = self.table.lookup(appos[0]) if appos else None
         if ent is None and token.pos_ == "NOUN" and token.dep_ not in ("nsubj", "compound"):
             ent = self.before_comma(token, types)  # "Jamaat-ud-Dawa (JuD), the charity run by Saeed"
+        if ent is None and "Organization" in types:
+            ent = self.antecedent(token)
         if ent is not None and ent.type in types:
             return ent
+        return None
+
+    def antecedent(self, token: Token) -> Entity | None:
+        """The group a definite description or "its" points back to: "the group" -> the armed group named
+        last; "the force" -> the last group whose name ends in "Force"; "its" -> the last group."""
+        word = token.lower_
+        pronoun = word in ("its", "their") and token.dep_ == "poss"
+        definite = token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        if not (pronoun or definite):
+            return None
+        recent = self.table.recent(token.idx, "Organization")
+        named = [e for e in recent if singular(e.name.split()[-1]) == singular(word)]
+        if named:
+            return named[0]
+        if pronoun or singular(word) in words()["group_nouns"]:
+            actors = [e for e in recent if e.properties.get("kind") not in ("government", "intergovernmental", "ngo")]
+            return actors[0] if actors else None
         return None
 
     def before_comma(self, token: Token, types: tuple[str, ...]) -> Entity | None:
@@ -96,6 +115,8 @@ class Phrases:
             if child.dep_ not in ("poss", "compound", "nmod", "amod"):
                 continue
             ent = self.table.lookup(child)
+            if ent is None and child.dep_ == "poss":
+                ent = self.antecedent(child)  # "the group's chief", "its leader"
             if ent is None and child.pos_ == "PROPN":
                 ent = next((e for t in LED if (e := self.table.find(t, child.text))), None)
             if ent is not None and ent.type in LED:

@@ -110,3 +110,8 @@ def test_support_noun_with_giver_and_recipient(nlp: Language) -> None:
 def test_group_in_a_place_is_based_there(nlp: Language) -> None:
     assert ("BASED_IN", "Syrian Computer Society", "Syria") in triples(
         nlp, "The Syrian Computer Society is an organization in Syria.")
+
+
+def test_the_group_points_back_to_the_last_armed_group(nlp: Language) -> None:
+    assert ("LEADS", "Ahmed Abdi Godane", "al-Shabaab") in triples(
+        nlp, "The UN Security Council met. Al-Shabaab was formed in 2006. The group was then led by Ahmed Abdi Godane.")
