@@ -201,3 +201,11 @@ def test_an_entity_value_says_which_entity_it_picks(queries_graph: Driver) -> No
     assert any("matches: Hezbollah (Organization, organization:hezbollah)" in c.value for c in at.caption)
     at = page(q="supporters", **{"p.group": "Hezbolah"})
     assert any("No entity has the id, name or alias 'Hezbolah'" in w.value for w in at.warning)
+
+
+def test_saved_titles_and_descriptions_are_shown_as_text_not_markdown(no_saved_queries: Driver) -> None:
+    saved.save(no_saved_queries, title="Look [here](http://evil.example) $x$", cypher="RETURN 1 AS one",
+               description="![img](http://evil.example/p.png) **bold**")
+    at = page(q=saved.name_for("Look [here](http://evil.example) $x$"))
+    assert [s.value for s in at.subheader][0] == "Look \\[here\\](http://evil.example) \\$x\\$"
+    assert any(m.value == "!\\[img\\](http://evil.example/p.png) \\*\\*bold\\*\\*" for m in at.markdown)

@@ -8,6 +8,7 @@ transaction with the timeout and row cap set in the sidebar.
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import streamlit as st
@@ -100,10 +101,15 @@ def _library(drv: Driver, catalog: list[Query], limits: guard.Limits) -> None:
     show(outcome, query.display, key=f"lib_{query.name}", name=query.name)
 
 
+def _md(text: str) -> str:
+    """Text shown as itself in Markdown: saved titles and entity names come from users and articles."""
+    return re.sub(r"([\\`*_\[\]<>#|~$])", r"\\\1", text)
+
+
 def _describe(query: Query) -> None:
-    st.subheader(query.title)
+    st.subheader(_md(query.title))
     if query.description:
-        st.write(query.description)
+        st.markdown(_md(query.description))
     where = (f"library file `cypher/queries/{query.name}.cypher`" if query.source == "file"
              else f"saved in the database{f' on {query.created_at}' if query.created_at else ''}")
     st.caption(f"`{query.name}` · {where} · shown as {query.display.kind}")
@@ -147,7 +153,7 @@ def _resolved(drv: Driver, value: str) -> None:
         st.error(user_message(exc))
         return
     if found:
-        st.caption("matches: " + "; ".join(f"{e['name']} ({e['type']}, {e['id']})" for e in found))
+        st.caption(_md("matches: " + "; ".join(f"{e['name']} ({e['type']}, {e['id']})" for e in found)))
     else:
         st.warning(f"No entity has the id, name or alias {value!r}.")
 
