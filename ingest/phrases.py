@@ -51,8 +51,8 @@ class Phrases:
         return None
 
     def antecedent(self, token: Token) -> Entity | None:
-        """The group a definite description or "its" points back to: "the group" -> the armed group named
-        last; "the force" -> the last group whose name ends in "Force"; "its" -> the last group."""
+        """The group a definite description or "its" points back to: "the force" -> the last group whose name
+        ends in "Force"; "the group", "its" -> of the groups named shortly before, the one the story is about."""
         word = token.lower_
         pronoun = word in ("its", "their") and token.dep_ == "poss"
         definite = token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
@@ -63,8 +63,9 @@ class Phrases:
         if named:
             return named[0]
         if pronoun or singular(word) in words()["group_nouns"]:
+            # the story's main group wins over one named in passing: most mentions, then nearest
             actors = [e for e in recent if e.properties.get("kind") not in ("government", "intergovernmental", "ngo")]
-            return actors[0] if actors else None
+            return max(actors, key=lambda e: (len(e.mentions), -actors.index(e))) if actors else None
         return None
 
     def before_comma(self, token: Token, types: tuple[str, ...]) -> Entity | None:
