@@ -49,7 +49,8 @@ def name_for(title: str) -> str:
 def save(driver: Driver, *, title: str, cypher: str, description: str = "", name: str | None = None,
          params: dict[str, str] | None = None, display: str = "table") -> Query:
     """Check the query is read-only, then store it; `params` are example values that become typed defaults."""
-    title = " ".join(title.split())
+    title = _printable(title)
+    description = _printable(description)
     if not title:
         raise QueryRefused("a saved query needs a title")
     name = name or name_for(title)
@@ -67,7 +68,7 @@ def save(driver: Driver, *, title: str, cypher: str, description: str = "", name
         ptype, default = infer(values[pname]) if pname in values else ("string", None)
         declared.append({"name": pname, "type": ptype, "default": default, "help": ""})
     stmt = guard.check(driver, cypher, {p["name"]: p["default"] for p in declared})
-    props = {"title": title, "description": " ".join(description.split()), "cypher": stmt.strip(),
+    props = {"title": title, "description": description, "cypher": stmt.strip(),
              "params": json.dumps(declared), "display": display,
              "createdAt": datetime.now(timezone.utc).isoformat(timespec="seconds")}
     try:
@@ -86,6 +87,11 @@ def delete(driver: Driver, name: str) -> None:
     records, _, _ = driver.execute_query(_DELETE, name=name, database_=Settings.from_env().database)
     if not records:
         raise KgError(f"no saved query named {name!r}")
+
+
+def _printable(text: str) -> str:
+    """One line without control characters, so a title cannot rewrite someone's terminal or header."""
+    return " ".join("".join(c if c.isprintable() else " " for c in text).split())
 
 
 def _query(row: dict[str, Any]) -> Query:

@@ -128,3 +128,12 @@ def test_without_a_database_list_still_shows_the_files_and_run_says_how_to_fix_i
     assert code == 0 and "designations" in out and err.startswith("note: saved queries not listed")
     code, out, err = kg(capsys, "query", "run", "designations")
     assert code == 2 and out == "" and err.count("\n") == 1 and "kg neo4j start" in err
+
+
+def test_saved_titles_lose_control_characters(queries_graph: Driver) -> None:
+    query = saved.save(queries_graph, title="Bad\x1b[2J title\nsecond line", cypher="RETURN 1 AS one",
+                       description="x\x07y")
+    try:
+        assert (query.title, query.description) == ("Bad [2J title second line", "x y")
+    finally:
+        saved.delete(queries_graph, query.name)
