@@ -126,7 +126,8 @@ def cluster(mentions: list[IncidentMention]) -> list[Cluster]:
     for m in mentions:
         if m.agent:  # 'the attackers' adds people to the latest incident, never makes one
             if clusters and (m.participants or m.date):
-                clusters[-1].mentions.append(m)
+                anchored = [c for c in clusters if _is_anchored(c)]
+                (anchored or clusters)[-1].mentions.append(m)
             continue
         candidates = [c for c in reversed(clusters) if not _conflict(c, m)]
         home = next((c for c in candidates if _shares_anchor(c, m)), None)

@@ -336,8 +336,11 @@ def _agent_nouns(m: IncidentMention, table: EntityTable) -> None:
     word = prep.text.lower()
     if word == "of" and noun.text.lower() in roles()["agent_role_nouns"] or word == "behind":
         ent = resolve(noun, table)
-        if ent is None and noun.dep_ == "appos":
-            ent = resolve(noun.head, table)
+        owner = noun
+        while ent is None and owner.dep_ in ("conj", "appos") and owner.head.i != owner.i:
+            owner = owner.head  # 'Sinwar, the leader of Hamas and the chief architect of the attack'
+            if owner.dep_ != "conj":
+                ent = resolve(owner.head if owner.dep_ == "appos" else owner, table)
         if ent is not None and ent.type in ACTORS:
             _add(m, ent, "perpetrator")
 

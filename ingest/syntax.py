@@ -142,7 +142,15 @@ def resolve(token: Token, table: EntityTable) -> Entity | None:
         if group is not None:
             return group
     if token.pos_ in ("PROPN", "NOUN"):
-        return by_name(token, table)
+        named = by_name(token, table)
+        if named is not None:
+            return named
+    if token.pos_ == "NOUN":  # 'its founder, Osama bin Laden'
+        for aside in token.children:
+            if aside.dep_ == "appos" and aside.pos_ == "PROPN":
+                ent = table.lookup(aside) or by_name(aside, table)
+                if ent is not None:
+                    return ent
     return None
 
 
