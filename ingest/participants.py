@@ -224,10 +224,11 @@ def _verb_roles(m: IncidentMention, table: EntityTable) -> None:
             for e in found:
                 if not _place(m, e):
                     _add(m, e, harmed)
-            before = len(m.places)
             _nested_places(m, t, table)
-            if any(c.dep_ == "prep" and c.text.lower() == "of" for c in t.children) and len(m.places) > before:
-                m.object_named = True  # 'the city of Mosul'
+            for of in (c for c in t.children if c.dep_ == "prep" and c.text.lower() == "of"):
+                named = [resolve(o, table) for o in children(of, "pobj")]
+                if any(e is not None and e.type == "Location" for e in named):
+                    m.object_named = True  # 'the city of Mosul', not '30% of territory ... in Iraq'
     if verb.dep_ == "conj":  # 'landed by boat in Mumbai on November 26 and attacked a station': shared adjuncts
         for prep in children(verb.head, "prep"):
             if prep.i < verb.i:
