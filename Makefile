@@ -7,10 +7,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 KG := $(BIN)/kg
 STAMP := $(VENV)/.installed
-DEV_BOLT_PORT ?= 7687
-DEV_HTTP_PORT ?= 7474
-TEST_BOLT_PORT ?= 7688
-TEST_HTTP_PORT ?= 7475
+# Ports: make variables, or the KG_* variables that `kg neo4j` itself reads.
+DEV_BOLT_PORT ?= $(or $(KG_DEV_BOLT_PORT),7687)
+DEV_HTTP_PORT ?= $(or $(KG_DEV_HTTP_PORT),7474)
+TEST_BOLT_PORT ?= $(or $(KG_TEST_BOLT_PORT),7688)
+TEST_HTTP_PORT ?= $(or $(KG_TEST_HTTP_PORT),7475)
 DASHBOARD_PORT ?= 8501
 PYTEST_ARGS ?=
 
