@@ -112,8 +112,13 @@ def check_wipe_allowed(driver: Any, uri: str, wipe: bool) -> None:
 
 
 def wipe(driver: Any) -> None:
-    """Delete every node and relationship, in batches (auto-commit transactions)."""
+    """Delete every relationship, then every node, in batches (auto-commit transactions).
+
+    Relationships first: DETACH DELETE of a batch holding hubs would delete their thousands of
+    relationships in one transaction and can exceed the server's transaction memory limit.
+    """
     with driver.session() as session:
+        session.run(f"MATCH ()-[r]->() CALL (r) {{ DELETE r }} IN TRANSACTIONS OF {DELETE_BATCH} ROWS").consume()
         session.run(f"MATCH (n) CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF {DELETE_BATCH} ROWS").consume()
 
 
