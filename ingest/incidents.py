@@ -317,9 +317,14 @@ def noun_surfaces(head: Token) -> list[str]:
         inner = sorted(t.i for t in r.subtree)
         cuts = sorted(t.i for t in r.subtree if t.i > r.i and (t.dep_ in ("prep", "cc", "relcl", "appos")
                                                                 or t.is_punct or "\n" in t.text_with_ws))
-        ends.extend(min(c, r.doc[c].left_edge.i) - 1 for c in cuts)
-        if not any(doc[c].dep_ == "cc" or doc[c].is_punct for c in cuts):
+        hard = [c for c in cuts if doc[c].dep_ in ("cc", "relcl", "appos") or doc[c].is_punct
+                or "\n" in doc[c].text_with_ws]
+        limit = min(hard) if hard else inner[-1] + 1  # nothing past 'and', a comma or a clause
+        ends.extend(min(c, r.doc[c].left_edge.i) - 1 for c in cuts if c <= limit)
+        if not hard:
             ends.append(inner[-1])
+        if hard:
+            break
     forms: list[str] = []
     for start in dict.fromkeys([core_start, adj_start]):
         for end in sorted(set(ends)):
