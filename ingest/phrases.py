@@ -30,8 +30,8 @@ class Phrases:
         if token is None:
             return None
         ent = self.table.lookup(token)
-        if ent is None:
-            # "the Islamic State group": the name sits in the head noun's compounds
+        if ent is None and (token.pos_ == "PROPN" or singular(token.text) in words()["group_nouns"]):
+            # "the Islamic State group": the name sits in the head noun's compounds (not "the Baghdad crackdown")
             for child in token.children:
                 if child.dep_ in ("compound", "nmod", "amod") and child.i < token.i:
                     ent = self.table.lookup(child)
@@ -42,10 +42,17 @@ class Phrases:
         if ent is None and token.pos_ == "NOUN":
             appos = [c for c in token.children if c.dep_ == "appos"]  # "the group's wing, the Qassam Brigades"
             ent = self.table.lookup(appos[0]) if appos else None
-        if ent is None and token.pos_ == "NOUN" and token.dep_ not in ("nsubj", "compound"):
-            ent = self.before_comma(token, types)  # "Jamaat-ud-Dawa (JuD), the charity run by Saeed"
+        if ent is None and token.pos_ == "NOUN" and token.dep_ != "compound":
+            # "Jamaat-ud-Dawa (JuD), the charity run by Saeed, ..." -- but not "Kabul, the group said"
+            closed = token.right_edge.i + 1 < len(self.doc) and self.doc[token.right_edge.i + 1].text == ","
+            if token.dep_ != "nsubj" or closed:
+                ent = self.before_comma(token, types)
         if ent is None and "Organization" in types:
             ent = self.antecedent(token)
+        if ent is None and "Person" in types and token.lower_ in ("he", "she", "him", "her"):
+            people = self.table.recent(token.idx, "Person", window=400)
+            # the person the passage is about: most mentions, then nearest
+            ent = max(people, key=lambda e: (len(e.mentions), -people.index(e))) if people else None
         if ent is not None and ent.type in types:
             return ent
         return None
@@ -82,13 +89,16 @@ class Phrases:
         ent = self.table.lookup(prev)
         return ent if ent is not None and ent.type in types else None
 
-    def subject_of(self, verb: Token) -> Token | None:
-        """The subject of a verb; for a relative clause ("X, who heads Y"), the noun it modifies."""
+    def subject_of(self, verb: Token, depth: int = 0) -> Token | None:
+        """The subject of a verb; for a relative clause ("X, who heads Y"), the noun it modifies; for an
+        infinitive or coordinated verb ("the UK is working to support X"), the governing verb's subject."""
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj and subj[0].tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
             return verb.head
         if not subj and verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head
+        if not subj and verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX") and depth < 3:
+            return self.subject_of(verb.head, depth + 1)
         return subj[0] if subj else None
 
     def entities(self, token: Token | None, types: tuple[str, ...]) -> list[Entity]:
