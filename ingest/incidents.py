@@ -15,8 +15,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ingest.entities import EntityTable
 from ingest.records import Article, Entity
-from ingest.syntax import children, span_text, with_conjuncts
-from ingest.vocabulary import base_of, load, plural
+from ingest.syntax import children
+from ingest.vocabulary import base_of, load
 
 NOMINAL_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "ROOT", "npadvmod", "dep")
 STOP_RIGHT = ("relcl", "punct", "cc", "conj", "appos", "advcl")
@@ -291,69 +291,9 @@ def _noun_mention(head: Token, kind: str, noun: str, sent: Span) -> IncidentMent
     m = IncidentMention(kind, head, noun, sent)
     m.definite = any(c.dep_ == "det" and c.text.lower() in ("the", "this", "that", "these", "those")
                      for c in head.children) or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
+    from ingest.incident_names import noun_surfaces
+
     m.surfaces = noun_surfaces(head)
     return m
 
 
-def noun_surfaces(head: Token) -> list[str]:
-    """The forms an incident noun phrase may be cited by, shortest core first.
-
-    'the Government of Iraq's liberation of Tikrit' -> 'liberation', 'liberation of Tikrit',
-    "Government of Iraq's liberation of Tikrit"; coordinated heads stay together
-    ('shelling and airstrikes by the Asad regime').
-    """
-    heads = with_conjuncts(head)
-    last = heads[-1]
-    lefts = [t for c in heads for t in c.lefts if t.dep_ in ("compound", "amod", "nmod", "nummod", "npadvmod")]
-    compounds = [t for c in heads for t in c.lefts if t.dep_ in ("compound", "nmod")]
-    poss = [t for t in head.lefts if t.dep_ == "poss"]
-    core_start = min([head.i] + [t.left_edge.i for t in compounds])
-    adj_start = min([head.i] + [t.left_edge.i for t in lefts])
-    doc = head.doc
-    rights = [t for t in last.rights if (t.dep_ in ("prep", "acl", "agent") or t.dep_ == "relcl" and any(
-        a.dep_ == "aux" and a.text.lower() == "to" for a in t.children)) and t.i > last.i]
-    ends = [last.i]
-    for r in rights:
-        inner = sorted(t.i for t in r.subtree)
-        cuts = sorted(t.i for t in r.subtree if t.i > r.i and (t.dep_ in ("prep", "cc", "relcl", "appos")
-                                                                or t.is_punct or "\n" in t.text_with_ws))
-        hard = [c for c in cuts if doc[c].dep_ in ("cc", "relcl", "appos") or doc[c].is_punct
-                or "\n" in doc[c].text_with_ws]
-        limit = min(hard) if hard else inner[-1] + 1  # nothing past 'and', a comma or a clause
-        ends.extend(min(c, r.doc[c].left_edge.i) - 1 for c in cuts if c <= limit)
-        if not hard:
-            ends.append(inner[-1])
-        if hard:
-            break
-    forms: list[str] = []
-    for start in dict.fromkeys([core_start, adj_start]):
-        for end in sorted(set(ends)):
-            if end < head.i:
-                continue
-            toks = doc[start:end + 1]
-            if "\n" in toks.text.strip():
-                continue
-            text = toks.text.strip().strip(" ,;:-\u2013")
-            if len(heads) == 1 and text.lower() == head.text.lower():
-                continue  # a bare 'attack' names nothing by itself
-            if text and text not in forms:
-                forms.append(text)
-    if poss:
-        for end in sorted(set(ends)):
-            toks = doc[poss[0].left_edge.i: end + 1]
-            if end >= head.i and "\n" not in toks.text.strip():
-                forms.append(toks.text.strip().strip(" ,;:-\u2013"))
-    return [f for f in dict.fromkeys(forms) if len(f) < 120]
-
-
-def noun_forms(noun: str) -> tuple[str, str]:
-    """Singular and plural of an incident noun."""
-    return noun, plural(noun)
-
-
-def object_text(token: Token) -> str:
-    """The object phrase of a verb, cut before relative clauses, appositions and trailing commas."""
-    cut = min([t.left_edge.i for t in token.subtree if t.dep_ in ("relcl", "appos", "acl") and t.i > token.i]
-              + [t.i for t in token.subtree if t.is_punct and t.i > token.i] + [token.right_edge.i + 1])
-    toks = [t for t in token.subtree if t.i < cut]
-    return span_text(toks).strip(" ,;:")

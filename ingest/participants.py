@@ -8,32 +8,20 @@ verb gives (data/incident_roles.json: 'carried out' -> perpetrator,
 """
 from __future__ import annotations
 
-import re
 
 from spacy.tokens import Token
 
 from ingest.casualties import toll
-from ingest.dates import dates_in, parse_iso
 from ingest.entities import EntityTable
-from ingest.incidents import IncidentMention, lexicon, object_text
+from ingest.incident_names import first_conjunct, object_name, synthesise
+from ingest.incident_timing import incident_date, incident_status
+from ingest.incidents import IncidentMention, lexicon
 from ingest.records import Article, Entity
 from ingest.syntax import children, governor, is_passive, resolve, subject, subtree_entities, with_conjuncts
-from ingest.vocabulary import base_of, load, plural
+from ingest.vocabulary import base_of, governor_role, incident_roles, load
 
 ACTORS = ("Person", "Organization")
 STOP = ("relcl", "acl", "appos", "prep")  # 'Minister for the Middle East' is not the minister's deed
-
-
-def roles() -> dict:
-    return load("incident_roles.json")
-
-
-def _governor_role(verb: Token) -> str | None:
-    groups = roles()["governors"]
-    for role in ("perpetrator", "suspect", "victim", "target", "linked"):
-        if base_of(verb, frozenset(groups[role])):
-            return role
-    return None
 
 
 def describe(m: IncidentMention, table: EntityTable, article: Article) -> None:
@@ -41,18 +29,18 @@ def describe(m: IncidentMention, table: EntityTable, article: Article) -> None:
     if m.agent:
         _agent_roles(m, table)
         verb, _ = governor(m.head)
-        if verb is not None and _governor_role(verb) == "suspect":
-            _date(m, article)  # 'arrested the suspects in August 2006' dates a foiled plot
+        if verb is not None and governor_role(verb) == "suspect":
+            incident_date(m, article)  # 'arrested the suspects in August 2006' dates a foiled plot
         return
     if m.verbal:
         _verb_roles(m, table)
     else:
         _noun_roles(m, table)
     _context_roles(m, table)
-    _date(m, article)
+    incident_date(m, article)
     m.killed = toll(m)
-    _status(m)
-    _synthesise(m)
+    incident_status(m)
+    synthesise(m)
 
 
 def _add(m: IncidentMention, ent: Entity | None, role: str) -> None:
@@ -99,7 +87,7 @@ def _prep_object(m: IncidentMention, prep: Token, table: EntityTable) -> None:
     """An entity after a preposition attached to the incident word or verb."""
     word = prep.text.lower()
     lex = lexicon()
-    rules = roles()["prepositions"]
+    rules = incident_roles()["prepositions"]
     objects = children(prep, "pobj") or [o for c in prep.conjuncts for o in children(c, "pobj")]
     for obj in objects:  # 'in and around Paris'
         if word == "at" and obj.text.lower() == "hands":
@@ -107,7 +95,7 @@ def _prep_object(m: IncidentMention, prep: Token, table: EntityTable) -> None:
                 for ent in _entities(of, table):
                     _add(m, ent, "perpetrator")
             continue
-        if word in roles()["place_prepositions"] or word == "from":
+        if word in incident_roles()["place_prepositions"] or word == "from":
             _nested_places(m, obj, table)  # 'from the school in Chibok'
         heads = [resolve(t, table) for t in with_conjuncts(obj)]
         ents = [e for e in heads if e is not None]
@@ -120,7 +108,7 @@ def _prep_object(m: IncidentMention, prep: Token, table: EntityTable) -> None:
                 ents += [x for x in found if x not in ents]
         for ent in ents:
             if ent.type == "Location":
-                if word in roles()["place_prepositions"] and (word != "of" or m.kind in lex["place_of_kinds"]
+                if word in incident_roles()["place_prepositions"] and (word != "of" or m.kind in lex["place_of_kinds"]
                                                                or m.verbal):
                     _place(m, ent)
                 elif word == "by" and ent in heads:
@@ -153,7 +141,7 @@ def _agent_roles(m: IncidentMention, table: EntityTable) -> None:
         if ent is not None and ent.type in ACTORS:
             _add(m, ent, "perpetrator")
     verb, _ = governor(m.head)
-    if verb is not None and base_of(verb, frozenset(roles()["attribution_verbs"])):
+    if verb is not None and base_of(verb, frozenset(incident_roles()["attribution_verbs"])):
         for p in children(verb, "prep"):
             if p.text.lower() in ("to", "with"):
                 for ent in _entities(p, table):
@@ -212,8 +200,8 @@ def _verb_roles(m: IncidentMention, table: EntityTable) -> None:
                 if e.type in ACTORS:
                     _add(m, e, "perpetrator")
     for obj in objects:
-        m.object_names.append(_object_name(obj, table))
-        m.object_names.append(_first_conjunct(obj))
+        m.object_names.append(object_name(obj, table))
+        m.object_names.append(first_conjunct(obj))
         for t in with_conjuncts(obj):
             ent = resolve(t, table)
             if ent is not None and (ent.type in ("Location", "Person") or t.text.lower() in ("he", "she", "him", "her")):
@@ -240,23 +228,6 @@ def _verb_roles(m: IncidentMention, table: EntityTable) -> None:
         _prep_object(m, prep, table)
 
 
-def _object_name(obj: Token, table: EntityTable) -> str:
-    if obj.pos_ == "PRON":
-        ent = resolve(obj, table)
-        return ent.name if ent else ""
-    return object_text(obj)
-
-
-def _first_conjunct(obj: Token) -> str:
-    """'the US embassy and the NATO headquarters in Kabul' -> 'the US embassy'."""
-    if not obj.conjuncts:
-        return ""
-    stop = min([c.left_edge.i for c in obj.conjuncts] + [c.i for c in obj.children if c.dep_ == "cc"])
-    toks = [t for t in obj.subtree if t.i < stop]
-    text = obj.doc[toks[0].i: toks[-1].i + 1].text if toks else ""
-    return text.strip(" ,")
-
-
 def _context_roles(m: IncidentMention, table: EntityTable) -> None:
     """The verb governing an incident noun gives its subject a role ('X carried out the attack')."""
     if m.verbal:
@@ -265,7 +236,7 @@ def _context_roles(m: IncidentMention, table: EntityTable) -> None:
     verb, prep = governor(m.head)
     if verb is None:
         return
-    role = _governor_role(verb)
+    role = governor_role(verb)
     passive = is_passive(verb)
     if prep == "by" and passive:
         # 'cities such as Aleppo have been reduced to rubble by regime bombardment'
@@ -288,7 +259,7 @@ def _context_roles(m: IncidentMention, table: EntityTable) -> None:
                 if p.text.lower() in ("in", "at", "near"):
                     _prep_object(m, p, table)
         return
-    if base_of(verb, frozenset(roles()["attribution_verbs"])) and m.head.dep_ in ("dobj", "nsubjpass"):
+    if base_of(verb, frozenset(incident_roles()["attribution_verbs"])) and m.head.dep_ in ("dobj", "nsubjpass"):
         # 'investigators linked the bombing to Hezbollah'
         for p in children(verb, "prep"):
             if p.text.lower() in ("to", "on", "with"):
@@ -335,7 +306,7 @@ def _agent_nouns(m: IncidentMention, table: EntityTable) -> None:
         return
     noun = prep.head
     word = prep.text.lower()
-    if word == "of" and noun.text.lower() in roles()["agent_role_nouns"] or word == "behind":
+    if word == "of" and noun.text.lower() in incident_roles()["agent_role_nouns"] or word == "behind":
         ent = resolve(noun, table)
         owner = noun
         while ent is None and owner.dep_ in ("conj", "appos") and owner.head.i != owner.i:
@@ -361,109 +332,3 @@ def _where_clause(token: Token) -> Token | None:
     return None
 
 
-def _date(m: IncidentMention, article: Article) -> None:
-    """The most precise date said about this incident, from the phrase or the clause around it."""
-    verb, prep = governor(m.head) if not m.verbal else (None, None)
-    roots = [m.head]
-    status_verbs = frozenset(lexicon()["status"]["foiled"] + lexicon()["status"]["attempted"])
-    if verb is not None and (m.head.dep_ in ("nsubj", "nsubjpass") or _governor_role(verb) in ("perpetrator", "victim")
-                             or base_of(verb, status_verbs) or (m.agent and _governor_role(verb) == "suspect")):
-        roots.append(verb)  # 'launched the attack on May 2'; not 'linked the bombing to X in 2013'
-    if m.verbal and m.head.dep_ == "conj":
-        roots.append(m.head.head)  # 'On November 26, gunmen landed ... and attacked ...'
-    tokens: set[int] = set()
-    for root in roots:
-        later = [c.i for c in root.children if c.dep_ in ("conj", "parataxis", "advcl") and c.i > root.i]
-        cutoff = min(later) if later and root.i != m.head.i else len(root.doc)
-        for child in [root, *root.children]:
-            if child.dep_ in ("relcl", "ccomp", "advcl", "parataxis", "conj", "xcomp", "csubj") and child.i != root.i \
-                    and not _infinitive(child):
-                continue
-            aside = {t.i for a in child.subtree if a.dep_ in ("appos", "relcl", "acl") and a.i != m.head.i
-                     and not (_infinitive(a) and a.head.i == m.head.i)
-                     for t in a.subtree if m.head.i not in {x.i for x in a.subtree}}
-            tokens.update(t.i for t in child.subtree if t.i < cutoff and t.i not in aside)
-    previous = m.anchor or _previous_date(m, article)
-    found: list[str] = []
-    relative: list[str] = []
-    for ent in m.sentence.ents:
-        if ent.label_ != "DATE" or not any(t.i in tokens for t in ent):
-            continue
-        text = ent.text
-        if ent.start > 0 and ent.doc[ent.start - 1].text.lower() in ("in", "on", "since", "last", "this"):
-            text = ent.doc[ent.start - 1].text + " " + text
-        if ent.end < len(ent.doc) and ent.doc[ent.end].text.lower() in ("after", "later", "before", "earlier", "ago"):
-            text = text + " " + ent.doc[ent.end].text  # 'five days after the strike'
-        explicit = re.search(r"\b(1[89]|20)\d\d\b", ent.text)
-        (found if explicit else relative).extend(dates_in(text, article.publishedAt or None, previous))
-    found = found or relative  # a stated date beats one counted from another event
-    if not found:
-        return
-    first = parse_iso(found[0])
-    same = [d for d in found if parse_iso(d) and parse_iso(d)[0] == first[0]]  # type: ignore[index]
-    m.date = max(same, key=len)
-    start = int(m.date[:4])
-    end = start
-    for span in re.finditer(r"\b((?:1[89]|20)\d\d)\s*[-\u2013]\s*(\d{2,4})\b", m.sentence.text):
-        if int(span.group(1)) == start:
-            tail = span.group(2)
-            end = int(tail) if len(tail) == 4 else int(str(start)[:2] + tail)
-            break
-    m.years = (start, max(end, start))
-
-
-def _infinitive(verb: Token) -> bool:
-    """'a plot to bomb airliners in 2006': the purpose clause belongs to the noun phrase."""
-    return verb.dep_ in ("relcl", "acl") and any(a.dep_ == "aux" and a.text.lower() == "to" for a in verb.children)
-
-
-def _previous_date(m: IncidentMention, article: Article) -> str | None:
-    """The last explicit date in the text before this sentence: the anchor of 'two years later'."""
-    before = m.sentence.doc.text[: m.sentence.start_char]
-    found = dates_in(before[-2000:], None, None)
-    return found[-1] if found else None
-
-
-def _status(m: IncidentMention) -> None:
-    words = lexicon()["status"]
-    nearby = [c.text.lower() for c in m.head.children if c.dep_ in ("amod", "compound", "advmod")]
-    verb, _ = governor(m.head) if not m.verbal else (m.head.head if m.head.dep_ == "xcomp" else None, None)
-    vbase = base_of(verb, frozenset(words["foiled"] + words["attempted"])) if verb is not None else None
-    if any(w in words["foiled_words"] for w in nearby) or (vbase in words["foiled"]):
-        m.status = "foiled"
-    elif any(w in words["attempted_words"] for w in nearby) or (vbase in words["attempted"]):
-        m.status = "attempted"
-    elif m.kind in words["plot_kinds"] and not (verb is not None and base_of(verb, frozenset(["carry"]))):
-        m.status = "foiled"
-
-
-def _synthesise(m: IncidentMention) -> None:
-    """Names an analyst would search for: 'killing of 70 members of the tribe in Anbar', 'Anbar killings'."""
-    forms = list(m.surfaces)
-    for noun in dict.fromkeys([m.noun, lexicon()["kind_nouns"].get(m.kind, m.noun)]):
-        forms += _forms_for(m, noun)
-    if not m.verbal:
-        forms.append(m.head.text)  # the bare word last: 'the attacks' is how the text refers back
-    m.surfaces = list(dict.fromkeys(f for f in forms if f))
-
-
-def _forms_for(m: IncidentMention, noun: str) -> list[str]:
-    forms: list[str] = []
-    of = lexicon()["object_prepositions"].get(noun, "of")
-    for obj in m.object_names:
-        if not obj or "\n" in obj:
-            continue
-        forms.append(f"{noun} {of} {obj}")
-        if m.place is not None and m.place.name not in obj:
-            forms.append(f"{noun} {of} {obj} in {m.place.name}")
-    for place in m.places:
-        for n in (noun, plural(noun)):
-            forms += [f"{place.name} {n}", f"{n} in {place.name}"]
-        if m.kind in lexicon()["place_of_kinds"] or m.kind == "capture":
-            forms.append(f"{noun} of {place.name}")
-        elif of != "of":
-            forms.append(f"{noun} {of} {place.name}")
-    for ent, role in m.participants:
-        if role in ("target", "victim") and ent.type == "Person":
-            forms.append(f"{noun} of {ent.name}")
-    return forms

@@ -67,3 +67,17 @@ def plural(noun: str) -> str:
     if noun.endswith(("x", "ch", "sh")):
         return noun + "es"
     return noun + "s"
+
+
+def incident_roles() -> dict[str, Any]:
+    """data/incident_roles.json: how a sentence says who took part in an incident."""
+    return load("incident_roles.json")
+
+
+def governor_role(verb: Token) -> str | None:
+    """The role a verb gives its subject towards the incident it governs ('carried out' -> perpetrator)."""
+    groups = incident_roles()["governors"]
+    for role in ("perpetrator", "suspect", "victim", "target", "linked"):
+        if base_of(verb, frozenset(groups[role])):
+            return role
+    return None

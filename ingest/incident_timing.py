@@ -1,0 +1,102 @@
+"""When an incident happened and whether it was carried out.
+
+The date comes from the incident's own phrase and the clause that states it
+('the 2007 Baghdad crackdown', 'launched the attack on May 2'), never from an
+aside or from a clause about something else ('linked the bombing to X in
+2013'); a stated date beats one counted from another event, and a counted one
+('five days after the strike') is anchored on the previous incident's date.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from ingest.dates import dates_in, parse_iso
+from ingest.records import Article
+from ingest.syntax import governor
+from ingest.vocabulary import base_of, governor_role, load
+
+if TYPE_CHECKING:
+    from ingest.incidents import IncidentMention
+
+
+def lexicon() -> dict:
+    return load("incident_triggers.json")
+
+
+def incident_date(m: "IncidentMention", article: Article) -> None:
+    """The most precise date said about this incident, from the phrase or the clause around it."""
+    verb, prep = governor(m.head) if not m.verbal else (None, None)
+    roots = [m.head]
+    status_verbs = frozenset(lexicon()["status"]["foiled"] + lexicon()["status"]["attempted"])
+    if verb is not None and (m.head.dep_ in ("nsubj", "nsubjpass") or governor_role(verb) in ("perpetrator", "victim")
+                             or base_of(verb, status_verbs) or (m.agent and governor_role(verb) == "suspect")):
+        roots.append(verb)  # 'launched the attack on May 2'; not 'linked the bombing to X in 2013'
+    if m.verbal and m.head.dep_ == "conj":
+        roots.append(m.head.head)  # 'On November 26, gunmen landed ... and attacked ...'
+    tokens: set[int] = set()
+    for root in roots:
+        later = [c.i for c in root.children if c.dep_ in ("conj", "parataxis", "advcl") and c.i > root.i]
+        cutoff = min(later) if later and root.i != m.head.i else len(root.doc)
+        for child in [root, *root.children]:
+            if child.dep_ in ("relcl", "ccomp", "advcl", "parataxis", "conj", "xcomp", "csubj") and child.i != root.i \
+                    and not _infinitive(child):
+                continue
+            aside = {t.i for a in child.subtree if a.dep_ in ("appos", "relcl", "acl") and a.i != m.head.i
+                     and not (_infinitive(a) and a.head.i == m.head.i)
+                     for t in a.subtree if m.head.i not in {x.i for x in a.subtree}}
+            tokens.update(t.i for t in child.subtree if t.i < cutoff and t.i not in aside)
+    previous = m.anchor or _previous_date(m, article)
+    found: list[str] = []
+    relative: list[str] = []
+    for ent in m.sentence.ents:
+        if ent.label_ != "DATE" or not any(t.i in tokens for t in ent):
+            continue
+        text = ent.text
+        if ent.start > 0 and ent.doc[ent.start - 1].text.lower() in ("in", "on", "since", "last", "this"):
+            text = ent.doc[ent.start - 1].text + " " + text
+        if ent.end < len(ent.doc) and ent.doc[ent.end].text.lower() in ("after", "later", "before", "earlier", "ago"):
+            text = text + " " + ent.doc[ent.end].text  # 'five days after the strike'
+        explicit = re.search(r"\b(1[89]|20)\d\d\b", ent.text)
+        (found if explicit else relative).extend(dates_in(text, article.publishedAt or None, previous))
+    found = found or relative  # a stated date beats one counted from another event
+    if not found:
+        return
+    first = parse_iso(found[0])
+    same = [d for d in found if parse_iso(d) and parse_iso(d)[0] == first[0]]  # type: ignore[index]
+    m.date = max(same, key=len)
+    start = int(m.date[:4])
+    end = start
+    for span in re.finditer(r"\b((?:1[89]|20)\d\d)\s*[-\u2013]\s*(\d{2,4})\b", m.sentence.text):
+        if int(span.group(1)) == start:
+            tail = span.group(2)
+            end = int(tail) if len(tail) == 4 else int(str(start)[:2] + tail)
+            break
+    m.years = (start, max(end, start))
+
+
+def _infinitive(verb: Token) -> bool:
+    """'a plot to bomb airliners in 2006': the purpose clause belongs to the noun phrase."""
+    return verb.dep_ in ("relcl", "acl") and any(a.dep_ == "aux" and a.text.lower() == "to" for a in verb.children)
+
+
+def _previous_date(m: "IncidentMention", article: Article) -> str | None:
+    """The last explicit date in the text before this sentence: the anchor of 'two years later'."""
+    before = m.sentence.doc.text[: m.sentence.start_char]
+    found = dates_in(before[-2000:], None, None)
+    return found[-1] if found else None
+
+
+def incident_status(m: "IncidentMention") -> None:
+    words = lexicon()["status"]
+    nearby = [c.text.lower() for c in m.head.children if c.dep_ in ("amod", "compound", "advmod")]
+    verb, _ = governor(m.head) if not m.verbal else (m.head.head if m.head.dep_ == "xcomp" else None, None)
+    vbase = base_of(verb, frozenset(words["foiled"] + words["attempted"])) if verb is not None else None
+    if any(w in words["foiled_words"] for w in nearby) or (vbase in words["foiled"]):
+        m.status = "foiled"
+    elif any(w in words["attempted_words"] for w in nearby) or (vbase in words["attempted"]):
+        m.status = "attempted"
+    elif m.kind in words["plot_kinds"] and not (verb is not None and base_of(verb, frozenset(["carry"]))):
+        m.status = "foiled"
