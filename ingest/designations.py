@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ingest.dates import dates_in
+from ingest.designation_dates import clause_dates, clause_text
 from ingest.designation_graph import to_graph
+from ingest.designation_phrases import entities_of, modifier_entities, phrase, phrase_token
 from ingest.entities import EntityTable
 from ingest.records import Article, Entity, Relation
 from ingest.syntax import children, governor, is_passive, resolve, subject, subtree_entities, with_conjuncts
@@ -144,10 +145,10 @@ def _verb_act(tok: Token, table: EntityTable) -> Act | None:
     own = [c for c in children(tok, "nsubj", "nsubjpass") if c.i < tok.i]
     subj = own[-1] if own else subject(tok)
     if passive:
-        act.targets = _entities_of(subj, table) if subj is not None else []
+        act.targets = entities_of(subj, table) if subj is not None else []
         for agent in children(tok, "agent"):
             for obj in children(agent, "pobj"):
-                act.authorities += _entities_of(obj, table)
+                act.authorities += entities_of(obj, table)
     else:
         for obj in children(tok, "dobj", "xcomp", "oprd", "dative"):
             if obj.dep_ != "dobj" and obj.pos_ not in ("PROPN", "NOUN", "PRON"):
@@ -155,38 +156,38 @@ def _verb_act(tok: Token, table: EntityTable) -> Act | None:
             if _canonical_reason(" ".join(t.text for t in obj.subtree)) and obj.dep_ != "dobj" or (
                     obj.dep_ == "dobj" and len(children(tok, "dobj", "xcomp", "oprd")) > 1
                     and _canonical_reason(" ".join(t.text for t in obj.subtree))):
-                act.reason = act.reason or _phrase_token(obj)  # 'designated LeT a Foreign Terrorist Organization'
-                act.reasons += [_phrase_token(t) for t in with_conjuncts(obj)]
+                act.reason = act.reason or phrase_token(obj)  # 'designated LeT a Foreign Terrorist Organization'
+                act.reasons += [phrase_token(t) for t in with_conjuncts(obj)]
                 for inner in obj.subtree:  # a misparse that folds the target into the category
                     e = table.lookup(inner) if inner.pos_ == "PROPN" else None
                     if e is not None and not _canonical_reason(e.name) and e not in act.targets:
                         act.targets.append(e)
                 continue
-            act.targets += [e for e in _entities_of(obj, table, before=_subject_start(tok)) if e not in act.targets]
+            act.targets += [e for e in entities_of(obj, table, before=_subject_start(tok)) if e not in act.targets]
             if act.kind == "asset_freeze" and not act.targets:  # 'froze the assets of X', "X's assets"
                 act.targets += [e for e in subtree_entities(obj, table) if e.type != "Location"]
         if subj is not None:
-            act.authorities = _entities_of(subj, table)
+            act.authorities = entities_of(subj, table)
     for prep in children(tok, "prep", "dative"):
         word = prep.text.lower()
         if word == "for" and not passive and not act.targets:
             for obj in children(prep, "pobj"):
-                act.targets += _entities_of(obj, table)
+                act.targets += entities_of(obj, table)
         if word == "as":
-            act.reason = _phrase(prep)
+            act.reason = phrase(prep)
             for as_prep in with_conjuncts(prep):
                 for obj in children(as_prep, "pobj"):
-                    act.reasons += [_phrase_token(t) for t in with_conjuncts(obj)]
+                    act.reasons += [phrase_token(t) for t in with_conjuncts(obj)]
         elif word in ("under", "for") and act.reason is None:
-            act.reason = _phrase(prep)
+            act.reason = phrase(prep)
         elif word in ("to", "on", "onto") and _onto_list(tok):
             for obj in children(prep, "pobj"):
-                act.authorities += [e for e in _modifier_entities(obj, table) if e not in act.authorities]
-                act.reason = act.reason or _phrase(prep)
+                act.authorities += [e for e in modifier_entities(obj, table) if e not in act.authorities]
+                act.reason = act.reason or phrase(prep)
     for oprd in children(tok, "oprd", "attr"):
         if _canonical_reason(" ".join(t.text for t in oprd.subtree)):
-            act.reason = act.reason or _phrase_token(oprd)
-            act.reasons += [_phrase_token(t) for t in with_conjuncts(oprd)]
+            act.reason = act.reason or phrase_token(oprd)
+            act.reasons += [phrase_token(t) for t in with_conjuncts(oprd)]
     act.anaphoric = subj is not None and subj.pos_ == "PRON" and passive and not act.targets
     act.authorities = [a for a in act.authorities if a not in act.targets]
     return act
@@ -238,15 +239,15 @@ def _noun_act(tok: Token, table: EntityTable) -> Act | None:
         word = prep.text.lower()
         for obj in children(prep, "pobj"):
             if word in ("of", "on", "against", "for", "targeting", "upon"):
-                targets += _entities_of(obj, table)
+                targets += entities_of(obj, table)
             elif word == "by":
-                act.authorities += _entities_of(obj, table)
+                act.authorities += entities_of(obj, table)
             elif word == "as":
-                act.reason = _phrase(prep)
+                act.reason = phrase(prep)
                 for inner in obj.subtree:
                     if inner.dep_ in ("prep", "agent") and inner.text.lower() == "by":
                         for who in children(inner, "pobj"):
-                            act.authorities += _entities_of(who, table)
+                            act.authorities += entities_of(who, table)
     poss = [resolve(c, table) for c in tok.children if c.dep_ == "poss"]
     for c in tok.children:
         if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "ADJ", "NOUN"):
@@ -261,25 +262,25 @@ def _noun_act(tok: Token, table: EntityTable) -> Act | None:
         if tok.dep_ in ("dobj",) and vbase is not None:
             s = subject(verb)
             if s is not None:
-                act.authorities += _entities_of(s, table)
+                act.authorities += entities_of(s, table)
             for p in children(verb, "prep", "dative"):
                 if p.text.lower() in ("on", "against", "for", "upon") or (
                         p.text.lower() == "to" and base_of(verb, frozenset(["extend", "apply"]))):
                     for obj in children(p, "pobj"):
-                        targets += _entities_of(obj, table)
+                        targets += entities_of(obj, table)
         elif tok.dep_ == "nsubjpass":
             for agent in children(verb, "agent"):
                 for obj in children(agent, "pobj"):
-                    act.authorities += _entities_of(obj, table)
+                    act.authorities += entities_of(obj, table)
             for p in children(verb, "prep"):
                 if p.text.lower() in ("on", "against", "for", "upon"):
                     for obj in children(p, "pobj"):
-                        targets += _entities_of(obj, table)
+                        targets += entities_of(obj, table)
         elif vbase is None and base_of(verb, _set("bearer_verbs")) \
                 and tok.dep_ in ("pobj", "dobj", "attr"):
             s = subject(verb)  # 'X is under UN sanctions', 'X faces a travel ban'
             if s is not None and not targets:
-                targets += _entities_of(s, table)
+                targets += entities_of(s, table)
     ents = [e for e in poss if e is not None]
     if not targets and ents:
         targets = ents
@@ -292,106 +293,9 @@ def _noun_act(tok: Token, table: EntityTable) -> Act | None:
     return act
 
 
-def _entities_of(token: Token, table: EntityTable, before: int | None = None) -> list[Entity]:
-    """The entities a noun phrase names, coordinated and apposed ones included.
-
-    'Boko Haram and a splinter faction, Ansaru' -> both; 'its leader, Sanaullah Ghafari' -> the leader,
-    not the group; 'it' -> the organisation named before the clause began.
-    """
-    out: list[Entity] = []
-    for t in with_conjuncts(token):
-        if t.pos_ == "PRON" and before is not None and t.text.lower() in ("it", "them"):
-            ent = _last_listed(t.doc, before, table)
-        elif t.text.lower() in load("incident_roles.json")["group_nouns"] and children(t, "poss"):
-            owner = children(t, "poss")[0]  # "the group's military wing" -> the group
-            ent = _last_listed(t.doc, before if before is not None else owner.i, table) \
-                if owner.text.lower() in load("incident_roles.json")["group_nouns"] else resolve(owner, table)
-        elif t.text.lower() in load("incident_roles.json")["group_nouns"] and before is not None and any(
-                c.dep_ == "det" and c.text.lower() in ("the", "this", "that") for c in t.children):
-            ent = _last_listed(t.doc, before, table)
-        else:
-            ent = resolve(t, table)
-        found = [ent] if ent is not None else []
-        for inner in _phrase_tokens(t):
-            if inner.i == t.i:
-                continue
-            e = table.lookup(inner) if inner.pos_ == "PROPN" else None
-            if e is not None and e not in found and (ent is None or inner.dep_ == "appos" or
-                                                     any(a.dep_ == "appos" for a in inner.ancestors if a.i > t.i)):
-                found.append(e)
-        out += [e for e in found if e not in out and e.type in ("Person", "Organization", "Location")]
-    return out
-
-
-def _last_listed(doc: Doc, before: int, table: EntityTable) -> Entity | None:
-    """The organisation 'it' stands for: a recent subject first (centering), else the last one named.
-
-    Authorities are skipped: in 'the Council added it to the list', 'it' is not the Council.
-    """
-    fallback: Entity | None = None
-    start = doc[before].sent.start if before < len(doc) else before
-    previous = doc[start - 1].sent.start if start > 0 else start
-    for i in range(before - 1, max(-1, before - 300), -1):
-        tok = doc[i]
-        if tok.pos_ not in ("PROPN", "NOUN"):
-            continue
-        ent = resolve(tok, table) if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") else table.lookup(tok)
-        if ent is None or ent.type != "Organization" or _is_authority(ent):
-            continue
-        if i >= start or (tok.dep_ in ("nsubj", "nsubjpass") and i >= previous):
-            return ent  # named earlier in this sentence, or the subject of the one before
-        fallback = fallback or ent
-    return fallback
-
-
-def _phrase_tokens(token: Token) -> list[Token]:
-    """Tokens of a noun phrase without clauses, possessors or ordinary prepositional phrases."""
-    out = []
-    for child in token.children:
-        if child.dep_ in ("relcl", "acl", "poss", "cc", "conj", "punct"):
-            continue
-        if child.dep_ == "prep" and child.text.lower() not in ("including", "like", "such", "of"):
-            continue
-        out += _phrase_tokens(child)
-    return [token, *out]
-
-
-def _modifier_entities(token: Token, table: EntityTable) -> list[Entity]:
-    """'the UN sanctions list' -> UN; 'its list' -> nothing."""
-    out = []
-    for c in token.children:
-        if c.dep_ in ("compound", "poss", "nmod") and c.pos_ == "PROPN":
-            ent = table.lookup(c)
-            if ent is not None and (c.dep_ == "poss" or _is_authority(ent)):
-                out.append(ent)  # 'the al-Qaeda sanctions list' is not al-Qaeda's list
-    return out
-
-
-def _is_authority(ent: Entity) -> bool:
-    data = load("designation_authorities.json")
-    names = {k.lower() for k in data["authorities"]} | {n.lower() for v in data["countries"].values() for n in v}
-    names |= {k.lower() for k in data["countries"]}
-    return ent.type == "Location" or any(n.lower().removeprefix("the ") in names for n in [ent.name, *ent.aliases]) \
-        or any(w in ent.name for w in ("Council", "Department", "Ministry", "Office", "Treasury", "Union", "Nations"))
-
-
-def _phrase(prep: Token) -> str | None:
-    objs = children(prep, "pobj")
-    return _phrase_token(objs[0]) if objs else None
-
-
-def _phrase_token(tok: Token) -> str:
-    """The reason phrase: 'a Foreign Terrorist Organization' -> 'Foreign Terrorist Organization' (no clauses or dates)."""
-    cut = [a for a in tok.children if a.dep_ in ("relcl", "acl", "appos") or (a.dep_ == "prep" and a.text.lower() != "of")]
-    toks = [t for t in tok.subtree if t.dep_ not in ("det", "poss") and t.tag_ != "PRP$"
-            and not any(t in a.subtree for a in cut)]
-    text = tok.doc[toks[0].i: toks[-1].i + 1].text if toks else tok.text
-    return re.sub(r"^(a|an|the)\s+", "", text.strip(), flags=re.I)[:120]
-
-
 def _finish(act: Act, table: EntityTable, article: Article) -> None:
     """Kind, reason and dates from the clause; the authority a reason implies when none is named."""
-    clause = _clause_text(act.head)
+    clause = clause_text(act.head)
     text = " ".join(filter(None, [act.reason or "", clause]))
     if act.kind == "auto" or act.kind in ("terrorism", "sanctions"):
         for pattern, kind, reason in vocab()["reasons"]:
@@ -403,7 +307,7 @@ def _finish(act: Act, table: EntityTable, article: Article) -> None:
                 break
     if act.kind == "auto":
         act.kind = "terrorism" if re.search(r"terror", act.sentence.text, re.I) else "sanctions"
-    act.dates = _clause_dates(act, article)
+    act.dates = clause_dates(act, article)
     if not act.authorities and act.reason:
         for name in vocab()["reason_authority"].get(act.reason, []):
             ent = _named(table, name)
@@ -419,65 +323,6 @@ def _named(table: EntityTable, name: str) -> Entity | None:
                                                                for n in [ent.name, *ent.aliases]}:
             return ent
     return None
-
-
-def _local(head: Token) -> list[Token]:
-    roots = [head]
-    verb, _ = governor(head) if head.pos_ != "VERB" else (None, None)
-    if verb is not None:
-        roots.append(verb)
-        if verb.dep_ == "conj" and not any(e.label_ == "DATE" and e.root.i in {t.i for t in verb.subtree}
-                                           for e in verb.sent.ents):
-            roots.append(verb.head)
-    if head.pos_ == "VERB" and head.dep_ in ("ccomp", "xcomp") and head.head.pos_ == "VERB":
-        roots.append(head.head)  # 'announced in January 2024 that it would designate ...'
-    if head.pos_ == "VERB" and head.dep_ == "conj" and not any(
-            e.label_ == "DATE" and e.root.i in {t.i for t in head.subtree} for e in head.sent.ents):
-        roots.append(head.head)  # 'In 2019 X designated A and listed B': the date is shared
-    for root in list(roots):  # 'on the list since the State Department published it in October 1997'
-        for clause in children(root, "advcl"):
-            if any(c.dep_ == "mark" and c.text.lower() == "since" for c in clause.children):
-                roots.append(clause)
-    toks: dict[int, Token] = {}
-    for root in roots:
-        later = [c.i for c in root.children if c.dep_ in CLAUSES and c.i > root.i]
-        cutoff = min(later) if later else len(root.doc)
-        for child in [root, *root.children]:
-            if child.i != root.i and child.dep_ in CLAUSES:
-                continue
-            for t in child.subtree:
-                if t.i < cutoff:
-                    toks[t.i] = t
-    return [toks[i] for i in sorted(toks)]
-
-
-def _clause_text(head: Token) -> str:
-    return " ".join(t.text for t in _local(head))
-
-
-def _clause_dates(act: Act, article: Article) -> list[str]:
-    local = {t.i for t in _local(act.head)}
-    before = act.sentence.doc.text[: act.sentence.start_char][-2000:]
-    previous = (dates_in(before) or [None])[-1]
-    found: list[str] = []
-    for ent in act.sentence.ents:
-        if ent.label_ != "DATE" or not any(t.i in local for t in ent):
-            continue
-        earlier = ent.doc.text[max(0, ent.start_char - 2000): ent.start_char]
-        previous = (dates_in(earlier) or [previous])[-1]  # 'the same month' after 'in July 2009
-        text = ent.text
-        if ent.start > 0 and ent.doc[ent.start - 1].text.lower() in ("in", "on", "since", "last", "this"):
-            text = ent.doc[ent.start - 1].text + " " + text
-        if ent.end < len(ent.doc) and ent.doc[ent.end].text.lower() in ("after", "later", "before", "earlier", "ago"):
-            text = text + " " + ent.doc[ent.end].text  # 'five days after the strike'
-        got = [d for d in dates_in(text, article.publishedAt or None, previous) if d not in found]
-        if re.search(r"\b(1[89]|20)\d\d\b", ent.text) or not found:
-            found += got
-    explicit = [d for d in found if d]
-    found = explicit
-    years = {d[:4] for d in found}
-    # 'in January 2021' and '2021' in one clause are one date: keep the most precise per year
-    return [max((d for d in found if d[:4] == y), key=len) for y in sorted(years)]
 
 
 def _lift_earlier(act: Act, acts: list[Act]) -> bool:

@@ -1,0 +1,116 @@
+"""Who a designation names: targets, authorities and the category, read from noun phrases.
+
+'Boko Haram and a splinter faction, Ansaru' names two targets; "its leader,
+Sanaullah Ghafari" names the leader, not the group; 'it' after 'the Council
+added' is the group named before, never the Council; 'the al-Qaeda sanctions
+list' is the Council's list, not al-Qaeda's.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from ingest.entities import EntityTable
+from ingest.records import Entity
+from ingest.syntax import children, resolve, with_conjuncts
+from ingest.vocabulary import load
+
+STOP = ("relcl", "acl", "appos", "prep")
+
+
+def entities_of(token: Token, table: EntityTable, before: int | None = None) -> list[Entity]:
+    """The entities a noun phrase names, coordinated and apposed ones included.
+
+    'Boko Haram and a splinter faction, Ansaru' -> both; 'its leader, Sanaullah Ghafari' -> the leader,
+    not the group; 'it' -> the organisation named before the clause began.
+    """
+    out: list[Entity] = []
+    for t in with_conjuncts(token):
+        if t.pos_ == "PRON" and before is not None and t.text.lower() in ("it", "them"):
+            ent = last_listed(t.doc, before, table)
+        elif t.text.lower() in load("incident_roles.json")["group_nouns"] and children(t, "poss"):
+            owner = children(t, "poss")[0]  # "the group's military wing" -> the group
+            ent = last_listed(t.doc, before if before is not None else owner.i, table) \
+                if owner.text.lower() in load("incident_roles.json")["group_nouns"] else resolve(owner, table)
+        elif t.text.lower() in load("incident_roles.json")["group_nouns"] and before is not None and any(
+                c.dep_ == "det" and c.text.lower() in ("the", "this", "that") for c in t.children):
+            ent = last_listed(t.doc, before, table)
+        else:
+            ent = resolve(t, table)
+        found = [ent] if ent is not None else []
+        for inner in phrase_tokens(t):
+            if inner.i == t.i:
+                continue
+            e = table.lookup(inner) if inner.pos_ == "PROPN" else None
+            if e is not None and e not in found and (ent is None or inner.dep_ == "appos" or
+                                                     any(a.dep_ == "appos" for a in inner.ancestors if a.i > t.i)):
+                found.append(e)
+        out += [e for e in found if e not in out and e.type in ("Person", "Organization", "Location")]
+    return out
+
+
+def last_listed(doc: Doc, before: int, table: EntityTable) -> Entity | None:
+    """The organisation 'it' stands for: a recent subject first (centering), else the last one named.
+
+    Authorities are skipped: in 'the Council added it to the list', 'it' is not the Council.
+    """
+    fallback: Entity | None = None
+    start = doc[before].sent.start if before < len(doc) else before
+    previous = doc[start - 1].sent.start if start > 0 else start
+    for i in range(before - 1, max(-1, before - 300), -1):
+        tok = doc[i]
+        if tok.pos_ not in ("PROPN", "NOUN"):
+            continue
+        ent = resolve(tok, table) if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") else table.lookup(tok)
+        if ent is None or ent.type != "Organization" or is_authority(ent):
+            continue
+        if i >= start or (tok.dep_ in ("nsubj", "nsubjpass") and i >= previous):
+            return ent  # named earlier in this sentence, or the subject of the one before
+        fallback = fallback or ent
+    return fallback
+
+
+def phrase_tokens(token: Token) -> list[Token]:
+    """Tokens of a noun phrase without clauses, possessors or ordinary prepositional phrases."""
+    out = []
+    for child in token.children:
+        if child.dep_ in ("relcl", "acl", "poss", "cc", "conj", "punct"):
+            continue
+        if child.dep_ == "prep" and child.text.lower() not in ("including", "like", "such", "of"):
+            continue
+        out += phrase_tokens(child)
+    return [token, *out]
+
+
+def modifier_entities(token: Token, table: EntityTable) -> list[Entity]:
+    """'the UN sanctions list' -> UN; 'its list' -> nothing."""
+    out = []
+    for c in token.children:
+        if c.dep_ in ("compound", "poss", "nmod") and c.pos_ == "PROPN":
+            ent = table.lookup(c)
+            if ent is not None and (c.dep_ == "poss" or is_authority(ent)):
+                out.append(ent)  # 'the al-Qaeda sanctions list' is not al-Qaeda's list
+    return out
+
+
+def is_authority(ent: Entity) -> bool:
+    data = load("designation_authorities.json")
+    names = {k.lower() for k in data["authorities"]} | {n.lower() for v in data["countries"].values() for n in v}
+    names |= {k.lower() for k in data["countries"]}
+    return ent.type == "Location" or any(n.lower().removeprefix("the ") in names for n in [ent.name, *ent.aliases]) \
+        or any(w in ent.name for w in ("Council", "Department", "Ministry", "Office", "Treasury", "Union", "Nations"))
+
+
+def phrase(prep: Token) -> str | None:
+    objs = children(prep, "pobj")
+    return phrase_token(objs[0]) if objs else None
+
+
+def phrase_token(tok: Token) -> str:
+    """The reason phrase: 'a Foreign Terrorist Organization' -> 'Foreign Terrorist Organization' (no clauses or dates)."""
+    cut = [a for a in tok.children if a.dep_ in ("relcl", "acl", "appos") or (a.dep_ == "prep" and a.text.lower() != "of")]
+    toks = [t for t in tok.subtree if t.dep_ not in ("det", "poss") and t.tag_ != "PRP$"
+            and not any(t in a.subtree for a in cut)]
+    text = tok.doc[toks[0].i: toks[-1].i + 1].text if toks else tok.text
+    return re.sub(r"^(a|an|the)\s+", "", text.strip(), flags=re.I)[:120]
