@@ -46,11 +46,11 @@ def country_of(authority: Entity, table: EntityTable) -> Entity | None:
 def to_graph(acts: list["Act"], table: EntityTable) -> tuple[list[Entity], list[Relation]]:
     """Entities and edges for the acts, merging repeats (an undated mention joins its dated twin)."""
     rows: dict[str, tuple[Entity, list[str], str | None]] = {}
-    dated = {(a.targets[0].id, a.kind) for a in acts if a.targets and a.dates}
+    dated = {t.id for a in acts if a.dates for t in a.targets}
     for act in acts:
         for target in act.targets:
             dates = act.dates or [None]
-            if not act.dates and (target.id, act.kind) in dated:
+            if not act.dates and target.id in dated:
                 continue  # 'the designation' again, without its date
             for date in dates:
                 authority = act.authorities[0] if act.authorities else None

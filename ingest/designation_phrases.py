@@ -29,6 +29,8 @@ def entities_of(token: Token, table: EntityTable, before: int | None = None) -> 
     for t in with_conjuncts(token):
         if t.pos_ == "PRON" and before is not None and t.text.lower() in ("it", "them"):
             ent = last_listed(t.doc, before, table)
+        elif any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in t.children):
+            ent = resolve(t, table)  # 'the Haqqani network' is a name, not an anaphor
         elif t.text.lower() in load("incident_roles.json")["group_nouns"] and children(t, "poss"):
             owner = children(t, "poss")[0]  # "the group's military wing" -> the group
             ent = last_listed(t.doc, before if before is not None else owner.i, table) \
@@ -62,7 +64,10 @@ def last_listed(doc: Doc, before: int, table: EntityTable) -> Entity | None:
         tok = doc[i]
         if tok.pos_ not in ("PROPN", "NOUN"):
             continue
-        ent = resolve(tok, table) if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") else table.lookup(tok)
+        if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass"):
+            ent = resolve(tok, table)
+        else:
+            ent = table.lookup(tok) or (resolve(tok, table) if tok.pos_ == "PROPN" else None)
         if ent is None or ent.type != "Organization" or is_authority(ent):
             continue
         if i >= start or (tok.dep_ in ("nsubj", "nsubjpass") and i >= previous):

@@ -69,9 +69,18 @@ def find_designations(doc: Doc, table: EntityTable, article: Article,
                 _finish(one, table, article)
                 if one.status == "lifted" and _lift_earlier(one, acts):
                     continue
+                if one.status == "lifted" and not one.dates:
+                    continue  # 'delisted' with nothing earlier to lift and no date: nothing to record
+                if not one.targets and one.anaphoric and acts and _restores(one):
+                    one.targets = list(acts[-1].targets)  # 'restored the FTO designation'
                 if one.targets and not _joins_coordinated(one, acts):
                     acts.append(one)
     return to_graph(acts, table)
+
+
+def _restores(act: Act) -> bool:
+    verb, _ = governor(act.head) if act.head.pos_ != "VERB" else (None, None)
+    return verb is not None and base_of(verb, _set("restoring") | {"extend", "renew", "reimpose"}) is not None
 
 
 def _canonical_reason(text: str) -> str | None:
@@ -146,7 +155,8 @@ def _verb_act(tok: Token, table: EntityTable) -> Act | None:
     subj = own[-1] if own else subject(tok)
     if passive:
         act.targets = entities_of(subj, table) if subj is not None else []
-        for agent in children(tok, "agent"):
+        agents = children(tok, "agent") or [a for c in tok.conjuncts for a in children(c, "agent")]
+        for agent in agents:  # 'listed, delisted and listed again by the United States'
             for obj in children(agent, "pobj"):
                 act.authorities += entities_of(obj, table)
     else:
@@ -226,6 +236,7 @@ def _noun_act(tok: Token, table: EntityTable) -> Act | None:
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
     base = base_of(f"{prev.text.lower()} {tok.text.lower()}", nouns) if prev is not None else None
     base = base or base_of(tok, nouns)
+    verb = None
     if base is None and base_of(tok, _set("list_nouns")):
         verb, _ = governor(tok)  # 'Hamas has been on the US list of Foreign Terrorist Organizations'
         if verb is None or not base_of(verb, _set("bearer_verbs")):
@@ -234,6 +245,11 @@ def _noun_act(tok: Token, table: EntityTable) -> Act | None:
     if base is None:
         return None
     act = Act(v["nouns"][base], tok, tok.sent)
+    if base == "listing" and verb is not None:  # '... since the State Department published the list'
+        for clause in children(verb, "advcl"):
+            if any(c.dep_ == "mark" and c.text.lower() == "since" for c in clause.children):
+                for who in children(clause, "nsubj"):
+                    act.authorities += entities_of(who, table)
     targets: list[Entity] = []
     for prep in children(tok, "prep"):
         word = prep.text.lower()
