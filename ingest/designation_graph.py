@@ -43,14 +43,22 @@ def country_of(authority: Entity, table: EntityTable) -> Entity | None:
     return None
 
 
+LISTINGS = ("terrorism", "sanctions", "asset_freeze")
+
+
+def _group(kind: str) -> str:
+    """Listings of one target count as one family: an undated mention repeats a dated one."""
+    return "listing" if kind in LISTINGS else kind
+
+
 def to_graph(acts: list["Act"], table: EntityTable) -> tuple[list[Entity], list[Relation]]:
     """Entities and edges for the acts, merging repeats (an undated mention joins its dated twin)."""
     rows: dict[str, tuple[Entity, list[str], str | None]] = {}
-    dated = {t.id for a in acts if a.dates for t in a.targets}
+    dated = {(t.id, _group(a.kind)) for a in acts if a.dates for t in a.targets}
     for act in acts:
         for target in act.targets:
             dates = act.dates or [None]
-            if not act.dates and target.id in dated:
+            if not act.dates and (target.id, _group(act.kind)) in dated:
                 continue  # 'the designation' again, without its date
             for date in dates:
                 authority = act.authorities[0] if act.authorities else None
