@@ -34,6 +34,9 @@ from ingest.records import Entity, Mention
 
 # NORP (nationalities, religious and political groups) is deliberately absent: "Syrian" is not an organisation.
 
+# "X, also known as Y", "X (Arabic: ...), better known as Y", "X, alias Y"
+_AKA = re.compile(r"^\s*(?:\([^)]*\))?\s*,?\s*(?:(?:also|better|commonly|widely|more commonly|locally|now|popularly)\s+)?"
+                  r"(?:known as|called|nicknamed|a\.k\.a\.?|aka|alias)\s*$")
 _PARTICLE = re.compile(r"^(al|el|bin|ibn|abu|de|van|von)[\s\-]")
 
 
@@ -191,9 +194,13 @@ class EntityTable:
     def _build(self) -> None:
         groups: list[Group] = []
         index: dict[str, Group] = {}
+        previous: tuple[Form, Group] | None = None
         for form in self._forms():
             key = norm(form.fixed or form.name)
             group = index.get(key) or index.get(norm(form.name))
+            if group is None and previous is not None and previous[0].type == form.type and \
+                    _AKA.match(self.doc.text[previous[0].end:form.start]):
+                group, form.aka = previous[1], True  # "Riduan Isamuddin, better known as Hambali"
             if group is None and is_acronym(form.name) and not form.fixed:
                 group = next((g for g in groups if any(acronym_of(form.name, f.name) for f in g.forms)), None)
             if group is None and len(form.name.split()) <= 2 and form.type in ("Person", "Organization"):
@@ -210,8 +217,11 @@ class EntityTable:
             if acr:
                 group.acronyms.append(acr)
                 index.setdefault(norm(acr), group)
+            previous = (form, group)
         groups = [g for g in merge_late(groups)
                   if any(f.start >= self.body_start and not f.weak for f in g.forms)]
+        for group in groups:
+            group.surnames_are_people()
         for group in groups:
             kind, name = group.type(), group.name()
             ent = self.get(entity_id(kind, name)) or self._index.get((kind, norm(name)))

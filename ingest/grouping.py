@@ -25,6 +25,7 @@ class Form:
     sent: Span
     fixed: str | None = None  # canonical name from the gazetteer or alias table
     fixed_type: str | None = None
+    aka: bool = False  # a nickname given after the real name: an alias, never the display name
     weak: bool = False  # only a modifier here ("U.S. Secretary of State"): counts when a full mention backs it
 
 
@@ -36,6 +37,13 @@ class Group:
     @property
     def fixed(self) -> Form | None:
         return next((f for f in self.forms if f.fixed), None)
+
+    def surnames_are_people(self) -> None:
+        """A short form of a person's full name in the group is a person too ("Qanbar" tagged ORG)."""
+        keys = {k for f in self.forms if f.type == "Person" and " " in f.name for k in surname_keys(f.name)}
+        for f in self.forms:
+            if norm(f.name) in keys:
+                f.type = "Person"
 
     def type(self) -> str:
         fixed = next((f.fixed_type for f in self.forms if f.fixed_type), None)
@@ -50,7 +58,7 @@ class Group:
         if fixed and fixed.fixed:
             return fixed.fixed
         kind = self.type()
-        names = [f.name for f in self.forms if f.type == kind] or [f.name for f in self.forms]
+        names = [f.name for f in self.forms if f.type == kind and not f.aka] or [f.name for f in self.forms]
         full = [n for n in names if not is_acronym(n)] or names
         return max(full, key=lambda n: (len(n.split()), len(n), -names.index(n)))
 

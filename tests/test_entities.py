@@ -115,3 +115,9 @@ def test_lookup_get_find_and_add_share_one_entity() -> None:
     assert table.add("Organization", "Hamas", doc[0:1]) is hamas
     attack = table.add("Incident", "Sderot rocket attack", doc[1:5])
     assert table.lookup(doc[2]) is attack and attack.id == "incident:sderot-rocket-attack"
+
+
+def test_also_known_as_makes_an_alias_not_a_second_person() -> None:
+    doc = make_doc("Riduan Isamuddin , better known as Hambali , was captured . Hambali denied it .",
+                   {"Riduan Isamuddin": "PERSON", "Hambali": "PERSON"})
+    assert [(e.name, e.aliases) for e in EntityTable(doc).entities] == [("Riduan Isamuddin", ["Hambali"])]
