@@ -80,6 +80,21 @@ def noun_forms(noun: str) -> tuple[str, str]:
     return noun, plural(noun)
 
 
+def proper_chunk(token: Token) -> str:
+    """The name inside an object: 'the Crocus City Hall concert venue near Moscow' -> 'Crocus City Hall'."""
+    run: list[Token] = []
+    for t in token.lefts:
+        if t.dep_ in ("compound", "amod", "nmod") and t.pos_ == "PROPN":
+            run.append(t)
+        elif run:
+            break
+    if token.pos_ == "PROPN":
+        run.append(token)
+    if not run or (len(run) == 1 and token.pos_ != "PROPN"):
+        return ""
+    return token.doc[run[0].i: run[-1].i + 1].text
+
+
 def object_text(token: Token) -> str:
     """The object phrase of a verb, cut before relative clauses, appositions and trailing commas."""
     cut = min([t.left_edge.i for t in token.subtree if t.dep_ in ("relcl", "appos", "acl") and t.i > token.i]
@@ -91,6 +106,15 @@ def object_name(obj: Token, table: EntityTable) -> str:
         ent = resolve(obj, table)
         return ent.name if ent else ""
     return object_text(obj)
+
+
+def object_names(obj: Token, table: EntityTable) -> list[str]:
+    """The object as written, its first conjunct, its name alone, and without its article."""
+    names = [object_name(obj, table), first_conjunct(obj), proper_chunk(obj)]
+    for name in list(names):
+        if name.lower().startswith(("the ", "a ", "an ")):
+            names.append(name.split(" ", 1)[1])
+    return [n for n in dict.fromkeys(names) if n]
 
 
 def first_conjunct(obj: Token) -> str:

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from ingest.casualties import toll
 from ingest.entities import EntityTable
-from ingest.incident_names import first_conjunct, object_name, synthesise
+from ingest.incident_names import object_names, synthesise
 from ingest.incident_timing import incident_date, incident_status
 from ingest.incidents import IncidentMention, lexicon
 from ingest.records import Article, Entity
@@ -71,6 +71,11 @@ def _is_state(ent: Entity) -> bool:
     return ent.properties.get("kind") == "country" or any(n.lower() in names for n in [ent.name, *ent.aliases])
 
 
+def _possessors(token: Token, table: EntityTable) -> list[Entity]:
+    """Entities in the possessive of a noun: "Kabul's international airport" -> Kabul."""
+    return [e for c in token.children if c.dep_ == "poss" for e in [resolve(c, table)] if e is not None]
+
+
 def _nested_places(m: IncidentMention, token: Token, table: EntityTable) -> None:
     """Places inside a phrase: 'the Westgate shopping mall in Nairobi' -> Nairobi (and the mall if named)."""
     for t in token.subtree:
@@ -102,8 +107,8 @@ def _prep_object(m: IncidentMention, prep: Token, table: EntityTable) -> None:
         for t, e in zip(with_conjuncts(obj), heads):
             if e is None:
                 found = subtree_entities(t, table, ("relcl", "acl", "appos", "prep"))
-                if t.pos_ == "NOUN":  # 'the US embassy': a modifier, not the place
-                    found = [x for x in found if x.type != "Location"]
+                if t.pos_ == "NOUN":  # 'the US embassy': a modifier, not the place; "Kabul's airport" is
+                    found = [x for x in found if x.type != "Location" or x in _possessors(t, table)]
                     _nested_places(m, t, table)
                 ents += [x for x in found if x not in ents]
         for ent in ents:
@@ -200,15 +205,14 @@ def _verb_roles(m: IncidentMention, table: EntityTable) -> None:
                 if e.type in ACTORS:
                     _add(m, e, "perpetrator")
     for obj in objects:
-        m.object_names.append(object_name(obj, table))
-        m.object_names.append(first_conjunct(obj))
+        m.object_names += object_names(obj, table)
         for t in with_conjuncts(obj):
             ent = resolve(t, table)
             if ent is not None and (ent.type in ("Location", "Person") or t.text.lower() in ("he", "she", "him", "her")):
                 m.object_named = True
             found = [ent] if ent else subtree_entities(t, table, STOP)
             if ent is None and t.pos_ == "NOUN":  # 'the US embassy': the US is not the place
-                found = [e for e in found if e.type != "Location"]
+                found = [e for e in found if e.type != "Location" or e in _possessors(t, table)]
             for e in found:
                 if not _place(m, e):
                     _add(m, e, harmed)
