@@ -1,7 +1,7 @@
 """Shared fixtures. Storage tests use the real Neo4j server named by NEO4J_URI (make test starts one)."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -39,3 +39,38 @@ def empty_graph(driver: Driver) -> Iterator[Driver]:
     wipe(driver)
     yield driver
     wipe(driver)
+
+
+def loaded_graph(driver: Driver, load: Callable[[Driver], None], clear_cache: bool = False) -> Iterator[Driver]:
+    """Empty the database, write a fixture graph with `load`, yield the driver, then empty it again.
+
+    `clear_cache` also clears Streamlit's data cache on both sides, for tests that run pages in-process.
+    """
+    def clear() -> None:
+        if clear_cache:
+            import streamlit as st
+
+            st.cache_data.clear()
+
+    wipe(driver)
+    load(driver)
+    clear()
+    yield driver
+    wipe(driver)
+    clear()
+
+
+@pytest.fixture(scope="module")
+def pages_graph(driver: Driver) -> Iterator[Driver]:
+    """The pages fixture graph (tests/pages_fixture.py) for a test module, with a fresh Streamlit data cache."""
+    from tests.pages_fixture import load_pages_fixture
+
+    yield from loaded_graph(driver, load_pages_fixture, clear_cache=True)
+
+
+@pytest.fixture(scope="module")
+def explore_graph(driver: Driver) -> Iterator[Driver]:
+    """The Explore fixture graph (tests/graph_fixture.py: the pages fixture plus hostile names) for a test module."""
+    from tests.graph_fixture import load_graph_fixture
+
+    yield from loaded_graph(driver, load_graph_fixture)

@@ -11,7 +11,7 @@ from typing import Any
 
 from neo4j import Driver
 
-from cypher.settings import Settings
+from tests.graph_writes import await_all_indexes, provenance, write_documents, write_entity, write_mentions, write_relations
 from tests.pages_fixture import load_pages_fixture
 
 XSS_DOC = {"id": "doc-xss", "title": "The <img src=x onerror=alert(1)> Brigade claims attack near Kandahar",
@@ -41,19 +41,10 @@ XSS_RELATIONS: list[tuple[str, str, str, str]] = [
 def load_graph_fixture(driver: Driver) -> None:
     """Write the pages fixture and the hostile entities (the caller empties the database first)."""
     load_pages_fixture(driver)
-    db = Settings.from_env().database
-    driver.execute_query("CREATE (d:Document) SET d = $doc", doc=XSS_DOC, database_=db)
+    write_documents(driver, [XSS_DOC])
     for etype, eid, name, extra in XSS_ENTITIES:
-        props = {"id": eid, "name": name, "aliases": [], "aliasText": name, "mentionCount": 2, "docCount": 1,
-                 **extra}
-        # labels come from the constant table above, never from input
-        driver.execute_query(
-            f"CREATE (e:Entity:{etype}) SET e = $props WITH e MATCH (d:Document {{id: 'doc-xss'}}) "
-            "CREATE (e)-[:MENTIONED_IN {count: 2, aliases: []}]->(d)", props=props, database_=db)
-    for rtype, src, dst, sentence in XSS_RELATIONS:
-        props = {"docIds": ["doc-xss"], "evidence": [sentence], "evidenceDocIds": ["doc-xss"], "docCount": 1,
-                 "extractor": "fixture", "confidence": 0.9}
-        driver.execute_query(
-            f"MATCH (a:Entity {{id: $src}}), (b:Entity {{id: $dst}}) CREATE (a)-[r:{rtype}]->(b) SET r = $props",
-            src=src, dst=dst, props=props, database_=db)
-    driver.execute_query("CALL db.awaitIndexes(60)", database_=db)
+        write_entity(driver, etype, eid, name, [], 2, 1, extra)
+    write_mentions(driver, [(eid, "doc-xss", 2, []) for _, eid, _, _ in XSS_ENTITIES])
+    write_relations(driver, [(rtype, src, dst, provenance(["doc-xss"], [sentence], ["doc-xss"]))
+                             for rtype, src, dst, sentence in XSS_RELATIONS])
+    await_all_indexes(driver)

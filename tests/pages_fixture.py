@@ -10,8 +10,10 @@ from typing import Any
 
 from neo4j import Driver
 
-from cypher.settings import Settings
-from cypher.statements import schema_statements
+from tests.graph_writes import (
+    await_all_indexes, create_schema, provenance, write_co_mentions, write_designation, write_documents, write_entity,
+    write_mentions, write_relations,
+)
 
 DOCS: list[dict[str, Any]] = [
     {"id": "doc-zawahiri-2022", "title": "US strike kills al-Qaeda leader Zawahiri in Kabul",
@@ -117,44 +119,17 @@ MENTIONS: list[tuple[str, str, int, list[str]]] = [
 ]
 
 
-def _provenance(doc_ids: list[str], evidence: list[str], evidence_doc_ids: list[str]) -> dict[str, Any]:
-    return {"docIds": doc_ids, "evidence": evidence, "evidenceDocIds": evidence_doc_ids,
-            "docCount": len(doc_ids), "extractor": "fixture", "confidence": 0.9}
-
-
 def load_pages_fixture(driver: Driver) -> None:
     """Create the schema and write the fixture graph (the caller empties the database first)."""
-    db = Settings.from_env().database
-    for stmt in schema_statements():
-        driver.execute_query(stmt, database_=db)
-    driver.execute_query("CALL db.awaitIndexes(60)", database_=db)
-    driver.execute_query("UNWIND $rows AS row CREATE (d:Document) SET d = row", rows=DOCS, database_=db)
+    create_schema(driver, await_indexes=True)
+    write_documents(driver, DOCS)
     for etype, eid, name, aliases, mentions, docs, extra in ENTITIES:
-        props = {"id": eid, "name": name, "aliases": aliases, "aliasText": " | ".join([name, *aliases]),
-                 "mentionCount": mentions, "docCount": docs, **extra}
-        # the label comes from the fixture's own constant table, never from input
-        driver.execute_query(f"CREATE (e:Entity:{etype}) SET e = $props", props=props, database_=db)
+        write_entity(driver, etype, eid, name, aliases, mentions, docs, extra)
     for gid, auth, target, kind, date, reason, status, doc in DESIGNATIONS:
-        props = {"id": gid, "name": f"{kind} designation ({date})", "kind": kind, "reason": reason,
-                 "date": date, "status": status, "authorityId": auth, "targetId": target}
-        prov = _provenance([doc], [f"The authority designated the target on {date}."], [doc])
-        driver.execute_query(
-            "MATCH (a:Entity {id: $auth}), (t:Entity {id: $target}) "
-            "CREATE (g:Designation) SET g = $props "
-            "CREATE (a)-[r1:ISSUED]->(g) SET r1 = $prov CREATE (g)-[r2:TARGETS]->(t) SET r2 = $prov",
-            auth=auth, target=target, props=props, prov=prov, database_=db)
-    for rtype, src, dst, doc_ids, evidence, ev_docs, extra in RELATIONS:
-        props = {**_provenance(doc_ids, evidence, ev_docs), **extra}
-        driver.execute_query(
-            f"MATCH (a:Entity {{id: $src}}), (b:Entity {{id: $dst}}) CREATE (a)-[r:{rtype}]->(b) SET r = $props",
-            src=src, dst=dst, props=props, database_=db)
-    for low, high, doc_ids, weights in CO_MENTIONS:
-        driver.execute_query(
-            "MATCH (a:Entity {id: $low}), (b:Entity {id: $high}) "
-            "CREATE (a)-[:CO_MENTIONED {weight: $weight, docIds: $docIds, weights: $weights}]->(b)",
-            low=low, high=high, weight=sum(weights), docIds=doc_ids, weights=weights, database_=db)
-    driver.execute_query(
-        "UNWIND $rows AS row MATCH (n {id: row[0]}) WHERE n:Entity OR n:Designation "
-        "MATCH (d:Document {id: row[1]}) CREATE (n)-[:MENTIONED_IN {count: row[2], aliases: row[3]}]->(d)",
-        rows=[list(m) for m in MENTIONS], database_=db)
-    driver.execute_query("CALL db.awaitIndexes(60)", database_=db)
+        prov = provenance([doc], [f"The authority designated the target on {date}."], [doc])
+        write_designation(driver, gid, auth, target, kind, date, reason, status, prov, prov)
+    write_relations(driver, [(rtype, src, dst, {**provenance(doc_ids, evidence, ev_docs), **extra})
+                             for rtype, src, dst, doc_ids, evidence, ev_docs, extra in RELATIONS])
+    write_co_mentions(driver, CO_MENTIONS)
+    write_mentions(driver, MENTIONS)
+    await_all_indexes(driver)

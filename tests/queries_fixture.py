@@ -13,7 +13,10 @@ import pytest
 from neo4j import Driver
 
 from cypher.settings import Settings
-from cypher.statements import schema_statements
+from tests.graph_writes import (
+    create_schema, provenance, write_co_mentions, write_designation, write_documents, write_entity, write_mentions,
+    write_relations,
+)
 
 D1, D2, D3 = "doc-hezbollah-2019", "doc-zawahiri-2022", "doc-embassy-2023"
 DOCS: list[dict[str, Any]] = [
@@ -93,55 +96,30 @@ def counts(driver: Driver) -> tuple[int, int]:
 
 
 def _provenance(rtype: str, src: str, dst: str, doc_ids: list[str]) -> dict[str, Any]:
-    evidence = [f"{src} {rtype} {dst} (from {d})." for d in doc_ids]
-    return {"docIds": doc_ids, "evidence": evidence, "evidenceDocIds": doc_ids, "docCount": len(doc_ids),
-            "extractor": "fixture", "confidence": 0.9}
+    return provenance(doc_ids, [f"{src} {rtype} {dst} (from {d})." for d in doc_ids], doc_ids)
 
 
 def load_queries_fixture(driver: Driver) -> None:
     """Create the schema and write the fixture graph (the caller empties the database first)."""
-    db = Settings.from_env().database
-    for stmt in schema_statements():
-        driver.execute_query(stmt, database_=db)
-    driver.execute_query("UNWIND $rows AS row CREATE (d:Document) SET d = row", rows=DOCS, database_=db)
+    create_schema(driver)
+    write_documents(driver, DOCS)
     mentions: list[list[Any]] = []
     for etype, eid, name, aliases, extra, docs in ENTITIES:
-        props = {"id": eid, "name": name, "aliases": aliases, "aliasText": " | ".join([name, *aliases]),
-                 "mentionCount": 2 * len(docs), "docCount": len(docs), **extra}
-        # the label comes from this module's constant table, never from input
-        driver.execute_query(f"CREATE (e:Entity:{etype}) SET e = $props", props=props, database_=db)
-        mentions += [[eid, d, 2] for d in docs]
+        write_entity(driver, etype, eid, name, aliases, 2 * len(docs), len(docs), extra)
+        mentions += [[eid, d, 2, []] for d in docs]
     for gid, auth, target, kind, date, reason, status, doc in DESIGNATIONS:
-        props = {"id": gid, "name": f"{kind} designation ({date})", "kind": kind, "reason": reason,
-                 "date": date, "status": status, "authorityId": auth, "targetId": target}
-        driver.execute_query(
-            "MATCH (a:Entity {id: $auth}), (t:Entity {id: $target}) "
-            "CREATE (a)-[r1:ISSUED]->(g:Designation)-[r2:TARGETS]->(t) SET g = $props, r1 = $p1, r2 = $p2",
-            auth=auth, target=target, props=props, p1=_provenance("ISSUED", auth, gid, [doc]),
-            p2=_provenance("TARGETS", gid, target, [doc]), database_=db)
-        mentions.append([gid, doc, 1])
-    for rtype, src, dst, doc_ids, extra in RELATIONS:
-        props = {**_provenance(rtype, src, dst, doc_ids), **extra}
-        driver.execute_query(
-            f"MATCH (a:Entity {{id: $src}}), (b:Entity {{id: $dst}}) CREATE (a)-[r:{rtype}]->(b) SET r = $props",
-            src=src, dst=dst, props=props, database_=db)
-    for low, high, doc_ids, weights in CO_MENTIONS:
-        driver.execute_query(
-            "MATCH (a:Entity {id: $low}), (b:Entity {id: $high}) "
-            "CREATE (a)-[:CO_MENTIONED {weight: $weight, docIds: $docIds, weights: $weights}]->(b)",
-            low=low, high=high, weight=sum(weights), docIds=doc_ids, weights=weights, database_=db)
-    driver.execute_query(
-        "UNWIND $rows AS row MATCH (n {id: row[0]}) WHERE n:Entity OR n:Designation "
-        "MATCH (d:Document {id: row[1]}) CREATE (n)-[:MENTIONED_IN {count: row[2], aliases: []}]->(d)",
-        rows=mentions, database_=db)
+        write_designation(driver, gid, auth, target, kind, date, reason, status,
+                          _provenance("ISSUED", auth, gid, [doc]), _provenance("TARGETS", gid, target, [doc]))
+        mentions.append([gid, doc, 1, []])
+    write_relations(driver, [(rtype, src, dst, {**_provenance(rtype, src, dst, doc_ids), **extra})
+                             for rtype, src, dst, doc_ids, extra in RELATIONS])
+    write_co_mentions(driver, CO_MENTIONS)
+    write_mentions(driver, mentions)
 
 
 @pytest.fixture(scope="module")
 def queries_graph(driver: Driver) -> Iterator[Driver]:
     """The fixture graph for a test module, emptied again afterwards."""
-    from tests.conftest import wipe
+    from tests.conftest import loaded_graph
 
-    wipe(driver)
-    load_queries_fixture(driver)
-    yield driver
-    wipe(driver)
+    yield from loaded_graph(driver, load_queries_fixture)

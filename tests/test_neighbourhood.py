@@ -1,7 +1,6 @@
 """What the Explore page reads for a view: hops, filters, removal, expansion and the node cap, on the real server."""
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -11,19 +10,14 @@ from cypher.reader import read
 from cypher.statements import statement
 from dashboard.links import ViewState
 from dashboard.neighbourhood import Subgraph, cap_nodes, load
-from tests.conftest import wipe
-from tests.graph_fixture import load_graph_fixture
 
 ZAWAHIRI = "person:ayman-al-zawahiri"
 AL_QAEDA = "organization:al-qaeda"
 
 
 @pytest.fixture(scope="module")
-def graph(driver: Driver) -> Iterator[Driver]:
-    wipe(driver)
-    load_graph_fixture(driver)
-    yield driver
-    wipe(driver)
+def graph(explore_graph: Driver) -> Driver:
+    return explore_graph
 
 
 def _load(graph: Driver, typed_exist: bool = True, **state: Any) -> Subgraph:

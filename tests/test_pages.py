@@ -1,7 +1,6 @@
 """Entity, Documents, Overview and Paths pages, run with AppTest against the real server and the pages fixture."""
 from __future__ import annotations
 
-from collections.abc import Iterator
 
 import pytest
 import streamlit as st
@@ -18,16 +17,6 @@ from tests.pages_fixture import load_pages_fixture
 
 ZAWAHIRI = "person:ayman-al-zawahiri"
 NASRALLAH = "person:hassan-nasrallah"
-
-
-@pytest.fixture(scope="module")
-def pages_graph(driver: Driver) -> Iterator[Driver]:
-    wipe(driver)
-    load_pages_fixture(driver)
-    st.cache_data.clear()
-    yield driver
-    wipe(driver)
-    st.cache_data.clear()
 
 
 def page(module: str, **params: str) -> AppTest:

@@ -1,25 +1,11 @@
 """Search against the real server with the pages fixture graph."""
 from __future__ import annotations
 
-from collections.abc import Iterator
 
 import pytest
-import streamlit as st
 from neo4j import Driver
 
 from dashboard.search import escape, lucene_query, parse, search
-from tests.conftest import wipe
-from tests.pages_fixture import load_pages_fixture
-
-
-@pytest.fixture(scope="module")
-def pages_graph(driver: Driver) -> Iterator[Driver]:
-    wipe(driver)
-    load_pages_fixture(driver)
-    st.cache_data.clear()
-    yield driver
-    wipe(driver)
-    st.cache_data.clear()
 
 
 def ids(term: str, **kw: object) -> list[str]:
