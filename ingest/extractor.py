@@ -3,8 +3,15 @@
 Composition only: the spaCy pipeline (ingest.pipeline), the entity table
 (ingest.entities), relation rules (ingest.relations) and, when present, the
 event rules (ingest.events: incidents, designations) and boilerplate filter
-(ingest.boilerplate). The title is extracted from as well as the body: it
-names the story's main actors.
+(ingest.boilerplate).
+
+The title is parsed apart from the body (no entity or sentence runs across
+the headline) and its names count only when the body names them too.
+Measured on the dev sets (entity F1 docs / docs-incidents / sample corpus):
+title ignored 0.861 / 0.898 / 0.895, title taken as it is 0.805 / 0.889 /
+0.906, title confirmed by the body 0.852 / 0.898 / 0.902 -- headline case
+("Robert Ford Returns to Syria") makes raw title names unreliable, and the
+confirmed title still gives its sentences to event and relation rules.
 """
 from __future__ import annotations
 

@@ -34,12 +34,27 @@ def datasets() -> list[tuple[str, Path, Path]]:
 
 
 def predict(folder: Path, out: Path, model: str | None, workers: int) -> None:
-    """Write the dry-run JSON Lines of `kg ingest` for a folder."""
+    """Write the dry-run JSON Lines of `kg ingest` for a folder (the extractor in-process without the CLI)."""
+    if not (ROOT / "ingest" / "command.py").is_file():
+        predict_in_process(folder, out, model, workers)
+        return
     cmd = [sys.executable, "-m", "kg", "ingest", "--dry-run", str(folder), "--workers", str(workers)]
     if model:
         cmd += ["--model", model]
     with out.open("w", encoding="utf-8") as fh:
         subprocess.run(cmd, stdout=fh, cwd=ROOT, check=False)
+
+
+def predict_in_process(folder: Path, out: Path, model: str | None, workers: int) -> None:
+    sys.path.insert(0, str(ROOT))
+    from ingest.extractor import Extractor
+    from ingest.readers import read_articles
+    from ingest.records import Article
+
+    articles = [a for a in read_articles([str(folder)]) if isinstance(a, Article)]
+    with out.open("w", encoding="utf-8") as fh:
+        for extraction in Extractor(model, workers=workers).extract(articles):
+            fh.write(json.dumps(extraction.to_json(), ensure_ascii=False) + "\n")
 
 
 def predict_baseline(folder: Path, out: Path, model: str | None) -> None:
