@@ -107,8 +107,8 @@ def _prep_object(m: IncidentMention, prep: Token, table: EntityTable) -> None:
         for t, e in zip(with_conjuncts(obj), heads):
             if e is None:
                 found = subtree_entities(t, table, ("relcl", "acl", "appos", "prep"))
-                if t.pos_ == "NOUN":  # 'the US embassy': a modifier, not the place; "Kabul's airport" is
-                    found = [x for x in found if x.type != "Location" or x in _possessors(t, table)]
+                if t.pos_ == "NOUN":  # 'the US embassy': a state modifies; 'the Ain al-Asad air base', "Kabul's airport" name a place
+                    found = [x for x in found if x.type != "Location" or not _is_state(x) or x in _possessors(t, table)]
                     _nested_places(m, t, table)
                 ents += [x for x in found if x not in ents]
         for ent in ents:
@@ -212,7 +212,7 @@ def _verb_roles(m: IncidentMention, table: EntityTable) -> None:
                 m.object_named = True
             found = [ent] if ent else subtree_entities(t, table, STOP)
             if ent is None and t.pos_ == "NOUN":  # 'the US embassy': the US is not the place
-                found = [e for e in found if e.type != "Location" or e in _possessors(t, table)]
+                found = [e for e in found if e.type != "Location" or not _is_state(e) or e in _possessors(t, table)]
             for e in found:
                 if not _place(m, e):
                     _add(m, e, harmed)

@@ -145,6 +145,8 @@ def resolve(token: Token, table: EntityTable) -> Entity | None:
         named = by_name(token, table)
         if named is not None:
             return named
+    if token.text.lower() in REGIMES:
+        return regime(token, table)
     if token.pos_ == "NOUN":  # 'its founder, Osama bin Laden'
         for aside in token.children:
             if aside.dep_ == "appos" and aside.pos_ == "PROPN":
@@ -195,6 +197,25 @@ def last_organization(doc: Doc, before: int, table: EntityTable) -> Entity | Non
 
 
 GOVERNMENT = ("government", "intergovernmental", "court", "media", "agency", "ministry", "police", "military")
+
+
+REGIMES = ("regime", "government", "administration", "junta")
+
+
+def regime(token: Token, table: EntityTable) -> Entity | None:
+    """'the Asad regime', "Assad's regime": a government named after its leader is an organisation.
+
+    Recorded in the entity table, so the regime and its leader stay two nodes.
+    """
+    owner = next((c for c in token.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"), None)
+    if owner is None:
+        return None
+    leader = table.lookup(owner) or by_name(owner, table)
+    if leader is None or leader.type != "Person":
+        return None
+    name = f"{owner.text} {token.text.lower()}"
+    start = owner.idx
+    return table.add("Organization", name, (start, token.idx + len(token.text)))
 
 
 def by_name(token: Token, table: EntityTable) -> Entity | None:

@@ -63,3 +63,10 @@ def test_state_before_a_strike_is_its_perpetrator():
     [inc] = incidents("Ayman al-Zawahiri was killed in a US drone strike in Kabul on July 31, 2022.")
     assert inc["roles"].get("Ayman al-Zawahiri") == "victim"
     assert "Kabul" in inc["places"] and inc["props"]["date"] == "2022-07-31"
+
+
+def test_a_regime_named_after_its_leader_is_an_organisation():
+    [inc] = incidents("President Bashar al-Asad rules Syria. Civilians face ongoing shelling in Wadi Barada "
+                      "by the Asad regime and militias like Hezbollah.")
+    assert inc["roles"].get("Asad regime") == "perpetrator"
+    assert "Wadi Barada" in inc["places"]
