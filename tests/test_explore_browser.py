@@ -1,31 +1,19 @@
 """The Explore page in headless Chromium: search, focus, click, Back, shared links, cap, export."""
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from neo4j import Driver
 
 from tests.browser import (  # noqa: F401  (pytest fixtures)
     app_server, browser, click_node, free_port, graph_frame, node_ids, page, start_app, stop_app, wait_for_graph_change,
 )
-from tests.conftest import wipe
-from tests.graph_fixture import load_graph_fixture
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("explore_graph")]
 
 ZAWAHIRI = "person:ayman-al-zawahiri"
 AL_QAEDA = "organization:al-qaeda"
-
-
-@pytest.fixture(scope="module", autouse=True)
-def fixture_graph(driver: Driver) -> Iterator[None]:
-    wipe(driver)
-    load_graph_fixture(driver)
-    yield
-    wipe(driver)
 
 
 def _query(url: str) -> dict[str, list[str]]:

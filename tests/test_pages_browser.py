@@ -1,27 +1,16 @@
 """Entity, Documents and Overview pages in headless Chromium: they draw, links lead on, hostile text stays text."""
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from neo4j import Driver
 
 from tests.browser import app_server, browser, page  # noqa: F401
-from tests.conftest import wipe
-from tests.graph_fixture import BRIGADE_ID, IMG, KHAN_ID, SCRIPT, load_graph_fixture
+from tests.graph_fixture import BRIGADE_ID, IMG, KHAN_ID, SCRIPT
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("explore_graph")]
 
 TIMEOUT = 60_000
-
-
-@pytest.fixture(scope="module", autouse=True)
-def fixture_graph(driver: Driver) -> Iterator[None]:
-    wipe(driver)
-    load_graph_fixture(driver)
-    yield
-    wipe(driver)
 
 
 @pytest.fixture

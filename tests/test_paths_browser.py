@@ -1,31 +1,20 @@
 """The path finder in headless Chromium: pick two entities, see the paths drawn and listed, the URL holds them."""
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from neo4j import Driver
 
 from tests.browser import app_server, browser, graph_frame, node_ids, page  # noqa: F401
-from tests.conftest import wipe
-from tests.graph_fixture import KHAN_ID, load_graph_fixture
+from tests.graph_fixture import KHAN_ID
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("explore_graph")]
 
 ZAWAHIRI = "person:ayman-al-zawahiri"
 NASRALLAH = "person:hassan-nasrallah"
 PATH_IDS = sorted([NASRALLAH, "organization:hezbollah", "organization:al-qaeda", ZAWAHIRI])
 TIMEOUT = 60_000
-
-
-@pytest.fixture(scope="module", autouse=True)
-def fixture_graph(driver: Driver) -> Iterator[None]:
-    wipe(driver)
-    load_graph_fixture(driver)
-    yield
-    wipe(driver)
 
 
 def _query(url: str) -> dict[str, list[str]]:

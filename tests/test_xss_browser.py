@@ -1,31 +1,20 @@
 """Hostile names from an article are shown as text in the Explore page: nothing they carry runs."""
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from neo4j import Driver
 
 from tests.browser import app_server, browser, click_node, graph_frame, node_ids, page  # noqa: F401
-from tests.conftest import wipe
-from tests.graph_fixture import BRIGADE_ID, IMG, KHAN_ID, load_graph_fixture
+from tests.graph_fixture import BRIGADE_ID, IMG, KHAN_ID
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("explore_graph")]
 
 INJECTED = """() => ({
   img: document.querySelectorAll('img[src="x"]').length,
   script: [...document.querySelectorAll('script')].filter(s => s.textContent.trim() === 'alert(1)').length,
   anchor: document.querySelectorAll('a[href^="javascript"]').length,
 })"""
-
-
-@pytest.fixture(scope="module", autouse=True)
-def fixture_graph(driver: Driver) -> Iterator[None]:
-    wipe(driver)
-    load_graph_fixture(driver)
-    yield
-    wipe(driver)
 
 
 def _assert_nothing_injected(page: Any) -> None:
