@@ -3,9 +3,11 @@
 - supports          "Iran funds Hezbollah", "Y provided weapons to X", "provided X with money"
 - supports-backed   "Iran-backed X", "X, backed by Y"
 - supports-noun     "UK support for Iraq"
+- supports-received "X receives funding from Y"
 - supports-sequence "Iran funds and arms A, B and C" when the parser reads the verbs as nouns
 - based-in          "Y-based X", "X, based in Y", "X is headquartered in Y"
 - based-in-group    "X is an organization in Y"
+- based-in-headquarters "Hamas's headquarters in Gaza"
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from ingest.phrases import AGENTS, GROUPS, LED, PLACES, Phrases
 from ingest.records import Entity, Relation
-from ingest.roles import demonyms, verb_base, words
+from ingest.roles import demonyms, singular, verb_base, words
 
 
 class Backing(Phrases):
@@ -35,6 +37,7 @@ class Backing(Phrases):
         base = verb_base(token, set(w["support_verbs"]))
         provide = verb_base(token, set(w["provide_verbs"]))
         if base is None and provide is None:
+            yield from self.receives(token, sent)
             return
         kids = list(token.children)
         if base is not None and token.dep_ in ("amod", "acl") and token.tag_ == "VBN":
@@ -98,6 +101,24 @@ class Backing(Phrases):
                 if giver.id != r.id:
                     yield self.make("SUPPORTS", giver, r, sent, "supports", 0.7, how=how)
 
+    def receives(self, token: Token, sent: Span) -> Iterator[Relation]:
+        """"X receives funding and weapons from Y": the giver is after "from"."""
+        if verb_base(token, {"receive", "get", "obtain", "accept", "seek"}) is None:
+            return
+        w = words()
+        objs = [c for c in token.children if c.dep_ == "dobj"]
+        how = next((w["support_nouns"][o.lower_] for o in objs if o.lower_ in w["support_nouns"]), None)
+        if how is None:
+            return
+        froms = [p for c in [*token.children, *[k for o in objs for k in o.children]]
+                 if c.dep_ == "prep" and c.lower_ == "from" for p in c.children if p.dep_ == "pobj"]
+        givers = [e for p in froms for e in self.entities(p, AGENTS + PLACES)]
+        subj = self.subject_of(token)
+        for r in self.entities(subj, GROUPS) if subj is not None else []:
+            for g in givers:
+                if g.id != r.id:
+                    yield self.make("SUPPORTS", g, r, sent, "supports-received", 0.65, how=how)
+
     def supports_noun(self, token: Token, sent: Span) -> Iterator[Relation]:
         """"UK support for Iraq", "Iran's funding of Hamas", "Iranian weapons to the Houthis"."""
         how = words()["support_nouns"].get(token.lower_)
@@ -147,6 +168,9 @@ class Backing(Phrases):
         if token.lower_ in words()["group_nouns"] and token.dep_ in ("attr", "appos"):
             yield from self.group_in(token, sent)
             return
+        if token.pos_ == "NOUN" and singular(token.text) in words()["base_nouns"]:
+            yield from self.headquarters(token, sent)
+            return
         if token.lower_ not in words()["base_words"]:
             return
         places: list[Entity] = []
@@ -184,6 +208,16 @@ class Backing(Phrases):
         for h in holders:
             for p in places:
                 yield self.make("BASED_IN", h, p, sent, "based-in", 0.75)
+
+    def headquarters(self, noun: Token, sent: Span) -> Iterator[Relation]:
+        """"Hamas's headquarters in Gaza", "the group's stronghold of Raqqa"."""
+        places = [e for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "of")
+                  for p in c.children if p.dep_ == "pobj" for e in self.entities(p, PLACES)]
+        places += [e for c in noun.children if c.dep_ == "appos" for e in self.entities(c, PLACES)]
+        holders = [e for c in noun.children if c.dep_ == "poss" and (e := self.entity(c, AGENTS))]
+        for h in holders:
+            for p in places:
+                yield self.make("BASED_IN", h, p, sent, "based-in-headquarters", 0.65)
 
     def group_in(self, noun: Token, sent: Span) -> Iterator[Relation]:
         """"The Syrian Computer Society is an organization in Syria", "X, a militia from Y"."""

@@ -8,6 +8,7 @@ Each rule reads one English construction and names itself in `extractor`:
 - role-verb       "X, who heads Y", "X led Y", "X joined Y"
 - role-as         "named X as the commander of Y", "the cleric regarded as Y's spiritual leader"
 - part-of         "X, the armed wing of Y", "Y's military wing, X", "X is part of Y"
+- part-of-affiliated "X, affiliated with Y"
 - SUPPORTS and BASED_IN rules: see ingest.backing
 
 Words (roles, part nouns, support verbs) come from ingest.roles. Entities are
@@ -123,7 +124,19 @@ class Finder(Backing):
                 yield from self.role_relation(person, owners, (role, former), sent, "role-verb", 0.7)
 
     def parts(self, token: Token, sent: Span) -> Iterator[Relation]:
-        """PART_OF: a part noun ("wing", "branch") between a unit and its parent."""
+        """PART_OF: a part noun ("wing", "branch") between a unit and its parent; "X, affiliated with Y"."""
+        if token.lower_ == "affiliated":
+            parents = [e for c in token.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
+                       for p in c.children if p.dep_ == "pobj" for e in self.entities(p, GROUPS)]
+            holder = self.subject_of(token) if token.dep_ not in ("amod",) else token.head
+            units = self.entities(holder, GROUPS) if holder is not None else []
+            if not units and (near := self.before_comma(token, GROUPS)) is not None:
+                units = [near]
+            for unit in units:
+                for parent in parents:
+                    if parent.id != unit.id:
+                        yield self.make("PART_OF", unit, parent, sent, "part-of-affiliated", 0.65)
+            return
         if token.pos_ not in ("NOUN", "PROPN") or singular(token.text) not in words()["part_nouns"]:
             return
         if self.table.lookup(token) is not None:

@@ -115,3 +115,17 @@ def test_group_in_a_place_is_based_there(nlp: Language) -> None:
 def test_the_group_points_back_to_the_last_armed_group(nlp: Language) -> None:
     assert ("LEADS", "Ahmed Abdi Godane", "al-Shabaab") in triples(
         nlp, "The UN Security Council met. Al-Shabaab was formed in 2006. The group was then led by Ahmed Abdi Godane.")
+
+
+def test_receiving_support_from_reverses_the_roles(nlp: Language) -> None:
+    rel = relation(nlp, "Hezbollah receives funding and weapons from Iran.", "SUPPORTS")
+    assert rel.extractor == "supports-received" and rel.properties == {"how": "funding"}
+
+
+def test_affiliated_with_is_part_of(nlp: Language) -> None:
+    assert ("PART_OF", "Ansar Bayt al-Maqdis", "Islamic State") in triples(
+        nlp, "Ansar Bayt al-Maqdis, which is affiliated with the Islamic State, attacked troops.")
+
+
+def test_headquarters_in_is_based_in(nlp: Language) -> None:
+    assert ("BASED_IN", "Hamas", "Gaza") in triples(nlp, "Hamas's headquarters in Gaza was hit.")

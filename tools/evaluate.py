@@ -101,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     if not sets:
         print(f"no evaluation sets found under {shared_dir()}", file=sys.stderr)
         return 1
+    failed = False
     for name, folder, gold in sets:
         pred = OUT / f"{name}{'-baseline' if args.baseline else ''}.jsonl"
         if args.baseline:
@@ -108,8 +109,12 @@ def main(argv: list[str] | None = None) -> int:
         else:
             predict(folder, pred, args.model, args.workers)
         print(f"== {name} ({'baseline NER' if args.baseline else 'extractor'}): {gold.name}")
+        if not pred.stat().st_size:
+            print(f"no predictions in {pred}: extraction failed (see the messages above)", file=sys.stderr)
+            failed = True
+            continue
         print(score(gold, pred, args.verbose))
-    return 0
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
