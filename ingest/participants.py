@@ -46,6 +46,9 @@ def describe(m: IncidentMention, table: EntityTable, article: Article) -> None:
 def _add(m: IncidentMention, ent: Entity | None, role: str) -> None:
     if ent is None or (m.place is not None and ent.id == m.place.id):
         return
+    if role in ("target", "victim") and ent.type == "Organization" and \
+            ent.name.split()[-1].lower() in incident_roles()["facility_words"]:
+        return  # 'attacked Garissa University College': the college is the scene, not a party
     if ent.type == "Location" and role in ("victim", "suspect"):
         return
     if all(e.id != ent.id for e, _ in m.participants):
