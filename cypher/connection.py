@@ -1,6 +1,8 @@
 """Open a driver and prove it works, turning every way that fails into DatabaseUnavailable."""
 from __future__ import annotations
 
+import re
+
 from neo4j import Driver, GraphDatabase
 from neo4j.exceptions import AuthError, ServiceUnavailable, Neo4jError, DriverError
 
@@ -24,6 +26,15 @@ def connect(settings: Settings | None = None, timeout: float = 5.0) -> Driver:
         raise DatabaseUnavailable(s.uri, "authentication failed (wrong user or password)") from None
     except (ServiceUnavailable, OSError, DriverError, Neo4jError) as exc:
         driver.close()
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise DatabaseUnavailable(s.uri, f"not answering ({reason[:160]})") from None
+        raise DatabaseUnavailable(s.uri, f"not answering ({short_reason(exc)})") from None
     return driver
+
+
+def short_reason(exc: BaseException) -> str:
+    """The driver's reason in a few words ("Connection refused"), without its address dumps."""
+    text = str(exc)
+    found = re.findall(r"\(reason (?:\[Errno -?\d+\] )?([^)]*)\)", text)
+    if found:
+        return found[-1][:160]
+    first = text.splitlines()[0].rstrip(":") if text else type(exc).__name__
+    return first[:160]

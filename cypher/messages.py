@@ -1,7 +1,16 @@
 """The one place that turns errors into the line a user reads."""
 from __future__ import annotations
 
+import os
+
 from cypher.errors import DatabaseUnavailable, KgError
+
+
+def way_out() -> str:
+    """How to get a server answering: the project's own, or the one NEO4J_URI names."""
+    if os.environ.get("NEO4J_URI"):
+        return "start the server NEO4J_URI names (or unset NEO4J_URI and run `kg neo4j start`)"
+    return "start it with `kg neo4j start` (or `make neo4j`)"
 
 
 def user_message(exc: BaseException) -> str:
@@ -10,7 +19,7 @@ def user_message(exc: BaseException) -> str:
         hint = (
             "check NEO4J_USER/NEO4J_PASSWORD"
             if "auth" in exc.reason.lower() or "credential" in exc.reason.lower()
-            else "start it with `kg neo4j start` (or `make neo4j`), or set NEO4J_URI"
+            else way_out()
         )
         return f"error: cannot reach Neo4j at {exc.uri} ({exc.reason}); {hint}"
     if isinstance(exc, KgError):

@@ -10,6 +10,12 @@ DEFAULT_PASSWORD = "kg-explorer-local"  # the password `kg neo4j start` sets on 
 DEFAULT_DATABASE = "neo4j"
 
 
+def local_uri() -> str:
+    """The project's own dev server, on the Bolt port KG_DEV_BOLT_PORT moves it to (as `kg neo4j start` does)."""
+    port = os.environ.get("KG_DEV_BOLT_PORT", "").strip()
+    return f"bolt://127.0.0.1:{port}" if port else DEFAULT_URI
+
+
 @dataclass(frozen=True)
 class Settings:
     uri: str = DEFAULT_URI
@@ -20,7 +26,7 @@ class Settings:
     @classmethod
     def from_env(cls) -> "Settings":
         return cls(
-            uri=os.environ.get("NEO4J_URI", DEFAULT_URI),
+            uri=os.environ.get("NEO4J_URI") or local_uri(),
             user=os.environ.get("NEO4J_USER", DEFAULT_USER),
             password=os.environ.get("NEO4J_PASSWORD", DEFAULT_PASSWORD),
             database=os.environ.get("NEO4J_DATABASE", DEFAULT_DATABASE),

@@ -8,7 +8,7 @@ from neo4j import Driver
 
 from cypher.connection import connect
 from cypher.errors import KgError
-from cypher.messages import user_message
+from cypher.messages import user_message, way_out
 from cypher.reader import read
 from cypher.statements import statement
 
@@ -24,7 +24,7 @@ def driver() -> Driver:
         return _driver()
     except KgError as exc:
         st.error(user_message(exc))
-        st.info("Start the local server with `make neo4j` (or `kg neo4j start`), then reload this page.")
+        st.info(f"To fix: {way_out()}, then reload this page.")
         st.stop()
         raise  # unreachable: st.stop() raises
 
