@@ -243,7 +243,17 @@ def _claimed_pronouns(sent: Span, found: list[IncidentMention]) -> list[Incident
 
 
 def _agent_anaphor(token: Token) -> str | None:
-    """'the attackers', 'the only gunman captured alive' -> the kind of the incident they refer back to."""
+    """'the attackers', 'the only gunman captured alive' -> the kind of the incident they refer back to.
+
+    Also 'arrested him in September 2009' (the arrest that foiled a plot) and 'X and Y planned to
+    smuggle the devices' (the plotters of the plot named before).
+    """
+    if token.pos_ == "PRON" and token.text.lower() in ("him", "her", "them") and token.dep_ == "dobj" \
+            and base_of(token.head, frozenset(["arrest", "detain", "charge", "capture", "seize"])):
+        return "plot"
+    if token.pos_ == "VERB" and base_of(token, frozenset(["plan", "scheme", "prepare", "intend"])) \
+            and children(token, "xcomp") and not base_of(children(token, "xcomp")[0], _words("verbs")):
+        return "plot"
     if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.text.lower() in ("the", "these", "those")
                                        for c in token.children):
         return None

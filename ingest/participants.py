@@ -144,6 +144,13 @@ def _entities(prep: Token, table: EntityTable) -> list[Entity]:
 
 def _agent_roles(m: IncidentMention, table: EntityTable) -> None:
     """'the only gunman captured alive, Mohammed Ajmal Kasab' / 'linked the attackers to LeT'."""
+    if m.head.pos_ == "VERB":  # 'Ali, the ringleader, Sarwar and Hussain planned to smuggle the devices'
+        for subj in children(m.head, "nsubj"):
+            for t in with_conjuncts(subj):
+                ent = resolve(t, table)
+                if ent is not None and ent.type in ACTORS:
+                    _add(m, ent, "suspect")
+        return
     for aside in children(m.head, "appos"):
         ent = resolve(aside, table)
         if ent is not None and ent.type in ACTORS:
