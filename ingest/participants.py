@@ -17,7 +17,7 @@ from ingest.incident_names import object_names, synthesise
 from ingest.incident_timing import incident_date, incident_status
 from ingest.incidents import IncidentMention, lexicon
 from ingest.records import Article, Entity
-from ingest.syntax import children, governor, is_passive, resolve, subject, subtree_entities, with_conjuncts
+from ingest.syntax import children, governor, is_passive, members, resolve, subject, subtree_entities, with_conjuncts
 from ingest.vocabulary import base_of, governor_role, incident_roles, load
 
 ACTORS = ("Person", "Organization")
@@ -146,7 +146,8 @@ def _agent_roles(m: IncidentMention, table: EntityTable) -> None:
     """'the only gunman captured alive, Mohammed Ajmal Kasab' / 'linked the attackers to LeT'."""
     if m.head.pos_ == "VERB":  # 'Ali, the ringleader, Sarwar and Hussain planned to smuggle the devices'
         for subj in children(m.head, "nsubj"):
-            for t in with_conjuncts(subj):
+            # 'Ali, the ringleader, Sarwar and Hussain': the list may hang off the apposition
+            for t in members(subj):
                 ent = resolve(t, table)
                 if ent is not None and ent.type in ACTORS:
                     _add(m, ent, "suspect")
@@ -209,7 +210,7 @@ def _verb_roles(m: IncidentMention, table: EntityTable) -> None:
         objects = [o for p in children(verb, "prep") if p.text.lower() in ("at", "on", "into", "toward", "towards")
                    for o in children(p, "pobj")]
     if not passive and subj is not None:
-        for t in with_conjuncts(subj):
+        for t in members(subj):
             ent = resolve(t, table)
             for e in [ent] if ent else subtree_entities(t, table, STOP):
                 if e.type in ACTORS:
@@ -303,7 +304,7 @@ def _context_roles(m: IncidentMention, table: EntityTable) -> None:
         subj = (children(verb, "dobj") or [None])[0]
         if subj is None:
             return
-    for t in with_conjuncts(subj):
+    for t in members(subj):
         ent = resolve(t, table)
         if ent is not None and ent.type in ACTORS:
             _add(m, ent, role)

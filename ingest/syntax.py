@@ -24,6 +24,11 @@ def with_conjuncts(token: Token) -> list[Token]:
     return [token, *[t for t in token.conjuncts if t.i > token.i]]
 
 
+def members(token: Token) -> list[Token]:
+    """Coordinated words, including a list that hangs off an apposition ('Ali, the ringleader, Sarwar and Hussain')."""
+    return with_conjuncts(token) + [c for a in token.children if a.dep_ == "appos" for c in a.conjuncts]
+
+
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
