@@ -49,6 +49,37 @@ def document_table(docs: list[dict[str, Any]], *, key: str) -> None:
     show_table(table, key=key)
 
 
+def _date(raw: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(raw) if raw else None
+    except ValueError:
+        return None
+
+
+def url_filters(options: list[str]) -> tuple[str, list[str], tuple[dt.date, ...]]:
+    """The list's filter as the URL gives it (?q=, ?source=, ?from=, ?to=); unknown sources and bad dates dropped."""
+    qp = st.query_params
+    since, until = _date(qp.get("from")), _date(qp.get("to"))
+    dates = (since, until) if since and until else (since,) if since else ()
+    return (qp.get("q") or "")[:200], [c for c in qp.get_all("source") if c in options], dates
+
+
+def publish_filters(text: str, chosen: list[str], since: str | None, until: str | None) -> None:
+    """Put the list's filter in the URL, so a link reopens the same list."""
+    params: dict[str, str | list[str]] = {}
+    if text:
+        params["q"] = text
+    if chosen:
+        params["source"] = list(chosen)
+    if since:
+        params["from"] = since
+    if until:
+        params["to"] = until
+    qp = st.query_params
+    if {k: (qp.get_all(k) if k == "source" else qp.get(k)) for k in qp} != params:
+        qp.from_dict(params)
+
+
 def _list() -> None:
     st.title("Documents")
     all_sources = sources()
@@ -56,17 +87,22 @@ def _list() -> None:
         st.info("No document has been ingested yet. Run `kg ingest examples/news`, then reload this page.")
         st.stop()
     total = sum(s["documents"] for s in all_sources)
+    options = [s["source"] for s in all_sources]
+    url_text, url_chosen, url_dates = url_filters(options)
     c1, c2, c3 = st.columns([2, 2, 2])
-    text = c1.text_input("Filter", key="documents_filter", placeholder="words in the title, source or id")
-    chosen = c2.multiselect("Sources", [s["source"] for s in all_sources], key="documents_sources")
-    dates = c3.date_input("Published between", value=(), key="documents_dates")
+    text = c1.text_input("Filter", value=url_text, key="documents_filter",
+                         placeholder="words in the title, source or id")
+    chosen = c2.multiselect("Sources", options, default=url_chosen, key="documents_sources")
+    dates = c3.date_input("Published between", value=url_dates, key="documents_dates")
     since = until = None
     if isinstance(dates, (tuple, list)) and dates:
         since = dates[0].isoformat()
         until = dates[-1].isoformat() if len(dates) > 1 else None
+    publish_filters(text.strip(), chosen, since, until)
     found = documents(text, tuple(chosen), since, until)
     if not found:
-        st.warning(f"No document out of {total} matches this filter. Clear the filter, sources or dates.")
+        st.warning(f"No document out of {total} matches this filter.")
+        link_row([("Clear the filter", links.ViewState(page="documents").url())])
         return
     more = " (the first ones)" if len(found) >= LIST_CAP else ""
     st.caption(f"{len(found)} of {total} documents{more}, newest first.")

@@ -51,7 +51,16 @@ def _counts(c: dict[str, dict[str, int]]) -> None:
 
 def _most_connected() -> None:
     st.header("Most connected entities")
-    types = st.multiselect("Entity types", ENTITY_TYPES, default=list(ENTITY_TYPES), key="overview_types")
+    raw = st.query_params.get_all("types")
+    url_types = [] if raw == ["none"] else [t for t in ENTITY_TYPES if t in raw] or list(ENTITY_TYPES)
+    types = st.multiselect("Entity types", ENTITY_TYPES, default=url_types,
+                           key="overview_types")
+    wanted = [] if set(types) == set(ENTITY_TYPES) else [t for t in ENTITY_TYPES if t in types] or ["none"]
+    if raw != wanted:  # the list's filter lives in the URL, so a link reopens it
+        if wanted:
+            st.query_params["types"] = wanted
+        else:
+            del st.query_params["types"]
     if not types:
         st.warning("Pick at least one entity type to list the most connected entities.")
         return
