@@ -71,6 +71,9 @@ def find_designations(doc: Doc, table: EntityTable, article: Article,
                     continue
                 if one.status == "lifted" and not one.dates:
                     continue  # 'delisted' with nothing earlier to lift and no date: nothing to record
+                if one.status == "lifted":  # 'lifted sanctions on Iran in 2016': 2016 is when they ended
+                    one.lifted, one.dates = one.dates[0], []
+                    one.lifted_by = one.authorities[0].name if one.authorities else None
                 if not one.targets and one.anaphoric and acts and _restores(one):
                     one.targets = list(acts[-1].targets)  # 'restored the FTO designation'
                 if one.targets and not _joins_coordinated(one, acts):

@@ -66,3 +66,8 @@ def test_two_categories_are_two_acts():
 ])
 def test_no_designation_without_a_target(text):
     assert acts(text) == []
+
+
+def test_lifting_without_an_earlier_listing_dates_the_lifting():
+    [(target, issuers, date, kind, status)] = acts("The UN Security Council lifted sanctions on Iran in 2016.")
+    assert target == "Iran" and status == "lifted" and date is None
