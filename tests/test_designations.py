@@ -71,3 +71,16 @@ def test_no_designation_without_a_target(text):
 def test_lifting_without_an_earlier_listing_dates_the_lifting():
     [(target, issuers, date, kind, status)] = acts("The UN Security Council lifted sanctions on Iran in 2016.")
     assert target == "Iran" and status == "lifted" and date is None
+
+
+@pytest.mark.parametrize("text,target,year", [
+    ("The 2019 listing of Hezbollah by the United Kingdom followed years of debate.", "Hizballah", "2019"),
+    ("Hezbollah's designation as a terrorist organization by the European Union came in July 2013.",
+     "Hizballah", "2013"),
+    ("The EU's asset freeze on Hamas took effect in 2003.", "Hamas", "2003"),
+])
+def test_noun_phrase_designations(text, target, year):
+    found = acts(text)
+    same = {target, "Hezbollah"} if target == "Hizballah" else {target}  # the alias table picks the spelling
+    assert len(found) == 1 and found[0][0] in same and found[0][2][:4] == year
+    assert found[0][1]
