@@ -19,6 +19,7 @@ constructor, so rules may keep the ids they are given.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
@@ -53,6 +54,8 @@ class EntityTable:
         self._index: dict[tuple[str, str], Entity] = {}
         self._ranges: list[tuple[int, int, str]] = []
         self._skip = skip_sentence
+        self._sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        self._sent_starts = [s.start_char for s in self._sents]
         self._build()
 
     # ----- public API -------------------------------------------------------------------------
@@ -102,6 +105,11 @@ class EntityTable:
                     seen.append(ent)
         return seen
 
+    def sentence_at(self, char: int) -> Span | None:
+        """The sentence holding a char offset (one pass over the sentences, then a bisect)."""
+        i = bisect_right(self._sent_starts, char) - 1
+        return self._sents[i] if 0 <= i < len(self._sents) else None
+
     def mention_ids(self, sent: Span) -> list[str]:
         """Ids of the entities mentioned in a sentence, in order of first mention."""
         seen: list[str] = []
@@ -119,8 +127,7 @@ class EntityTable:
 
     def _mention(self, ent: Entity, start: int, end: int) -> None:
         text = self.doc.text[start:end]
-        sent = self.doc.char_span(start, end, alignment_mode="expand")
-        sentence = sent.sent if sent is not None else None
+        sentence = self.sentence_at(start)
         if sentence is None:
             ent.mentions.append(Mention(text, text, 0, len(text)))
         else:
@@ -138,7 +145,8 @@ class EntityTable:
             kind = LABEL_TYPES.get(span.label_)
             if kind is None:
                 continue
-            if self._skip is not None and self._skip(span.sent):
+            sent = self.sentence_at(span.start_char)
+            if self._skip is not None and sent is not None and self._skip(sent):
                 continue
             if len(span) == 1 and not span.ent_id_ and (span[0].tag_ == "JJ" or span[0].lower_ in demonyms()):
                 continue  # "the Belgian Abdelhamid Abaaoud", "the Kuwaiti island": a demonym, not a name
@@ -165,7 +173,7 @@ class EntityTable:
         offset = raw.find(name)
         start = start + max(offset, 0)
         end = start + len(name) if offset >= 0 else end
-        form = Form(name, kind, start, end, span.sent)
+        form = Form(name, kind, start, end)
         if span.ent_id_:
             form.fixed, form.fixed_type = span.ent_id_, kind
         canon = canonical(form.fixed or name)

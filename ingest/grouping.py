@@ -22,7 +22,6 @@ class Form:
     type: str
     start: int
     end: int
-    sent: Span
     fixed: str | None = None  # canonical name from the gazetteer or alias table
     fixed_type: str | None = None
     aka: bool = False  # a nickname given after the real name: an alias, never the display name
