@@ -131,7 +131,8 @@ def verb_kind(token: Token) -> tuple[str, str] | None:
     if token.pos_ != "VERB":
         return None
     lex = lexicon()
-    base = base_of(token, frozenset(lex["irregular"].values()) | _words("verbs"))
+    heads = frozenset(phrase.split()[0] for phrase in lex["phrasal"])
+    base = base_of(token, frozenset(lex["irregular"].values()) | _words("verbs") | heads)
     if base is None:
         return None
     if any(c.dep_ in ("dobj", "prt") and c.text.lower() in lex["object_exclusions"] for c in token.children):
@@ -194,7 +195,8 @@ def find_mentions(doc: Doc, table: EntityTable, article: Article, skip=None) -> 
                 if tok.dep_ == "conj" and any(m.head.i == tok.head.i for m in found):
                     continue  # 'shelling and airstrikes' is one mention
                 found.append(_noun_mention(tok, nk[0], nk[1], sent))
-                covered.update(t.i for t in tok.subtree if t.dep_ in ("acl",) or t.i == tok.i)
+                covered.update(t.i for t in tok.subtree if t.dep_ in ("acl",) or t.i == tok.i or (
+                    t.dep_ == "relcl" and any(a.dep_ == "aux" and a.text.lower() == "to" for a in t.children)))
         for tok in sent:
             vk = verb_kind(tok) or _weapon_verb(tok)
             if vk is None or tok.i in covered or tok.dep_ == "amod":
@@ -204,7 +206,8 @@ def find_mentions(doc: Doc, table: EntityTable, article: Article, skip=None) -> 
             if vk[1] in casualty and any(_connected(tok, m.head) for m in found):
                 continue  # 'killed in the attack': the toll of an incident named here
             nominal = lexicon()["nominal"].get(vk[1], vk[1])
-            found.append(IncidentMention(vk[0], tok, nominal, sent, verbal=True))
+            kind = _agent_kind(tok) if vk[1] in casualty else None
+            found.append(IncidentMention(kind or vk[0], tok, nominal, sent, verbal=True))
         found += _claimed_pronouns(sent, found)
         found.sort(key=lambda m: m.head.i)
         for m in found:
@@ -214,6 +217,22 @@ def find_mentions(doc: Doc, table: EntityTable, article: Article, skip=None) -> 
             last_date = m.date or last_date
         mentions.extend(found)
     return mentions
+
+
+def _agent_kind(verb: Token) -> str | None:
+    """'A suicide bomber killed 25 people': the killer's noun says what the incident was."""
+    agents = lexicon()["agent_nouns"]
+    for subj in children(verb, "nsubj"):
+        word = subj.text.lower()
+        base = word if word in agents else word[:-1] if word[:-1] in agents else None
+        if base is None:
+            continue
+        kind = agents[base]
+        for mod in subj.children:
+            refined = lexicon()["modifiers"].get(mod.text.lower()) if mod.dep_ in ("compound", "amod") else None
+            kind = refined or kind
+        return kind
+    return None
 
 
 def _planned(m: IncidentMention) -> None:

@@ -190,10 +190,12 @@ def _noun_roles(m: IncidentMention, table: EntityTable) -> None:
             elif child.dep_ in ("prep", "agent"):
                 _prep_object(m, child, table)
             elif child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
-                for obj in children(child, "dobj"):
-                    for ent in subtree_entities(obj, table):
-                        if not _place(m, ent) and child.dep_ == "acl":
-                            _add(m, ent, "target")
+                purpose = child.dep_ == "acl" or any(a.dep_ == "aux" and a.text.lower() == "to" for a in child.children)
+                for obj in children(child, "dobj"):  # 'operations to retake the city of Mosul'
+                    ent = resolve(obj, table)
+                    if ent is not None and not _place(m, ent) and purpose:
+                        _add(m, ent, "target")
+                    _nested_places(m, obj, table)
                 for prep in children(child, "prep", "agent"):
                     if prep.text.lower() in ("in", "at", "by", "against"):
                         _prep_object(m, prep, table)
@@ -263,6 +265,10 @@ def _context_roles(m: IncidentMention, table: EntityTable) -> None:
         for ent in subtree_entities(where, table, ("relcl", "appos")):
             if _place(m, ent):
                 break
+    if m.head.dep_ == "nsubj" and not passive:  # 'airstrikes killed 40 people in Gaza City'
+        for p in children(verb, "prep"):
+            if p.text.lower() in ("in", "at", "near", "across"):
+                _prep_object(m, p, table)
     if m.head.dep_ == "nsubjpass" or (m.head.dep_ == "nsubj" and not passive):
         # 'the attack was carried out by X' / 'the attack killed 12 people'
         for agent in children(verb, "agent"):
