@@ -238,6 +238,11 @@ def _agent_kind(verb: Token) -> str | None:
 def _planned(m: IncidentMention) -> None:
     """'conspiring to blow up airliners', 'planning suicide bombings': a plot, not a bombing."""
     plans = frozenset(lexicon()["plan_verbs"])
+    foiled = frozenset(lexicon()["status"]["foiled"])
+    if m.verbal and m.head.dep_ in ("advcl", "xcomp", "acl") and base_of(m.head.head, foiled) \
+            and any(a.dep_ == "aux" and a.text.lower() == "to" for a in m.head.children):
+        m.kind = "plot"  # 'foiled a plot to attack the embassy'
+        return
     node = m.head
     for _ in range(3):
         if node.dep_ in ("xcomp", "dobj", "pcomp", "acl", "advcl") and node.head.pos_ == "VERB" \
@@ -296,6 +301,7 @@ def _connected(verb: Token, head: Token) -> bool:
 
 def _inside_mention(verb: Token, found: list[IncidentMention]) -> bool:
     """A verb inside or hanging off an incident noun ('attacks which have killed ...') adds to it."""
+    found = [m for m in found if not m.agent]  # 'the gunman opened fire' is an incident of its own
     node = verb
     for _ in range(3):
         if any(node.i == m.head.i for m in found):

@@ -208,6 +208,10 @@ def _verb_roles(m: IncidentMention, table: EntityTable) -> None:
     own = [c for c in children(verb, "nsubj", "nsubjpass") if c.i < verb.i]
     subj = own[-1] if own else subject(verb)
     objects = children(verb, "dobj") if not passive else ([subj] if subj is not None else [])
+    phrase_words = {p.split()[-1] for p in lexicon()["phrasal"]}
+    if any(o.text.lower() in phrase_words for o in objects) and not passive:  # 'opened fire at a synagogue'
+        objects = [o for p in children(verb, "prep") if p.text.lower() in ("at", "on", "into")
+                   for o in children(p, "pobj")]
     if base_of(verb, frozenset(lexicon()["weapon_verbs"])):  # 'fired missiles at the base': the base
         objects = [o for p in children(verb, "prep") if p.text.lower() in ("at", "on", "into", "toward", "towards")
                    for o in children(p, "pobj")]
@@ -269,6 +273,8 @@ def _context_roles(m: IncidentMention, table: EntityTable) -> None:
         for p in children(verb, "prep"):
             if p.text.lower() in ("in", "at", "near", "across"):
                 _prep_object(m, p, table)
+        for obj in children(verb, "dobj"):
+            _nested_places(m, obj, table)
     if m.head.dep_ == "nsubjpass" or (m.head.dep_ == "nsubj" and not passive):
         # 'the attack was carried out by X' / 'the attack killed 12 people'
         for agent in children(verb, "agent"):
