@@ -22,6 +22,17 @@ if TYPE_CHECKING:
 CLAUSES = ("relcl", "ccomp", "advcl", "parataxis", "conj", "csubj")
 
 
+def _dated(verb: Token) -> bool:
+    """A date stated in the verb's own clause (its coordinated clauses aside)."""
+    own = {t.i for c in [verb, *verb.children] if c.i == verb.i or c.dep_ != "conj" for t in
+           ([c] if c.i == verb.i else c.subtree)}
+    return any(e.label_ == "DATE" and e.root.i in own for e in verb.sent.ents)
+
+
+def _subject_of_own(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
 def local_tokens(head: Token) -> list[Token]:
     roots = [head]
     verb, _ = governor(head) if head.pos_ != "VERB" else (None, None)
@@ -35,6 +46,8 @@ def local_tokens(head: Token) -> list[Token]:
     if head.pos_ == "VERB" and head.dep_ == "conj" and not any(
             e.label_ == "DATE" and e.root.i in {t.i for t in head.subtree} for e in head.sent.ents):
         roots.append(head.head)  # 'In 2019 X designated A and listed B': the date is shared
+    if head.pos_ == "VERB" and not _dated(head):  # 'froze X's assets and banned him in 2022': shared too
+        roots += [c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB" and not _subject_of_own(c)]
     for root in list(roots):  # 'on the list since the State Department published it in October 1997'
         for clause in children(root, "advcl"):
             if any(c.dep_ == "mark" and c.text.lower() == "since" for c in clause.children):

@@ -120,6 +120,8 @@ def _joins_coordinated(act: Act, acts: list[Act]) -> bool:
         return False
     if act.kind == prev.kind and act.reason and prev.reason and act.reason != prev.reason:
         return False
+    if {act.kind, prev.kind} - {"terrorism", "sanctions", "asset_freeze"} or act.kind == prev.kind == "asset_freeze":
+        return False  # a freeze and a travel ban are two measures; a listing and its freeze are one
     rank = lambda k: KIND_ORDER.index(k) if k in KIND_ORDER else len(KIND_ORDER)  # noqa: E731
     froze = any(a.kind == "asset_freeze" for a in (act, prev))
     reasons = [r for r in (act.reason, prev.reason) if r] if rank(act.kind) < rank(prev.kind) else \
@@ -320,7 +322,7 @@ def _finish(act: Act, table: EntityTable, article: Article) -> None:
         for pattern, kind, reason in vocab()["reasons"]:
             if re.search(pattern, text, re.I):
                 if act.kind == "auto" or kind not in ("terrorism", "sanctions"):
-                    act.kind = kind if act.kind == "auto" else act.kind
+                    act.kind = kind  # a specific measure ('banned him from entering') names the act
                 own = _canonical_reason(act.reason) if act.reason else None
                 act.reason = own if own and own not in ("terrorism", "sanctions") else (act.reason or reason)
                 break

@@ -84,3 +84,8 @@ def test_noun_phrase_designations(text, target, year):
     same = {target, "Hezbollah"} if target == "Hizballah" else {target}  # the alias table picks the spelling
     assert len(found) == 1 and found[0][0] in same and found[0][2][:4] == year
     assert found[0][1]
+
+
+def test_coordinated_measures_are_separate_acts_sharing_the_date():
+    found = acts("Japan froze the assets of Viktor Bout and banned him from entering the country in 2022.")
+    assert sorted((k, d) for _, _, d, k, _ in found) == [("asset_freeze", "2022"), ("travel_ban", "2022")]
