@@ -23,7 +23,7 @@ WORDS = dict(NUMBER_WORDS, **{"thirteen": 13, "fourteen": 14, "fifteen": 15, "tw
                               "ninety": 90, "hundred": 100, "dozen": 12, "dozens": 24})
 _NUM = r"(\d[\d,]*|" + "|".join(sorted(WORDS, key=len, reverse=True)) + r")"
 _PATTERNS = [
-    re.compile(rf"\bdeath toll\b[^.]{{0,40}}?\b(?:to|at|of|reached|hit|is|was)\s+(?:at least\s+|more than\s+|over\s+)?{_NUM}\b", re.I),
+    re.compile(rf"\bdeath toll\b[^.]{{0,90}}?\b(?:to|at|of|reached|hit|is|was)\s+(?:at least\s+|more than\s+|over\s+)?{_NUM}\b", re.I),
     re.compile(rf"\bleft\s+(?:at least\s+|more than\s+)?{_NUM}\s+(?:\w+\s+){{0,2}}dead\b", re.I),
     re.compile(rf"\b{_NUM}\s+(?:\w+\s+){{0,2}}(?:were|have been|had been|are|was)\s+(?:\w+\s+)?(?:killed|dead)\b", re.I),
     re.compile(rf"\b{_NUM}\s+(?:people\s+|civilians\s+|soldiers\s+)?dead\b", re.I),

@@ -40,7 +40,7 @@ _RELATIVE = re.compile(
     r"|(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
     r"(?P<unit2>years?|months?|weeks?|days?)\s+(?P<dir>later|earlier|ago|before|after)"
     r"|(?P<day_word>yesterday|today)"
-    r"|\bon\s+(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|(?:\bon\s+|\b)(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s|\u2019s)?\b"
     r"|\b(?:in|last|this|since)\s+" + _MONTH.replace("?P<month>", "?P<month_only>") + r"(?!\s*,?\s*\d)"
     r")",
     re.I,
