@@ -9,6 +9,7 @@ refused unless `--wipe` is given.
 from __future__ import annotations
 
 import json
+import math
 import os
 import platform
 import statistics
@@ -37,7 +38,7 @@ def now_iso() -> str:
 def percentile(samples: list[float], q: float) -> float:
     """Nearest-rank percentile (q in 0..100) of a non-empty list."""
     ordered = sorted(samples)
-    rank = max(1, min(len(ordered), round(q / 100 * len(ordered) + 0.5)))
+    rank = max(1, min(len(ordered), math.ceil(q / 100 * len(ordered))))
     return ordered[rank - 1]
 
 
