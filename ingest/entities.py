@@ -48,6 +48,7 @@ class EntityTable:
         """`body_start`: char offset where the body follows the title; title names count only when the body has them,
         as do names used only as modifiers ("U.S. Secretary of State Kerry", "the Trump administration")."""
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token on each access: read it once
         self.body_start = body_start
         self.entities: list[Entity] = []
         self._by_id: dict[str, Entity] = {}
@@ -56,6 +57,7 @@ class EntityTable:
         self._skip = skip_sentence
         self._sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
         self._sent_starts = [s.start_char for s in self._sents]
+        self._sent_texts: dict[int, tuple[str, int]] = {}
         self._build()
 
     # ----- public API -------------------------------------------------------------------------
@@ -105,6 +107,14 @@ class EntityTable:
                     seen.append(ent)
         return seen
 
+    def _sentence_text(self, i: int) -> tuple[str, int]:
+        """Sentence i stripped, and the char offset where the stripped text starts (cached: Span.text is slow)."""
+        if i not in self._sent_texts:
+            sent = self._sents[i]
+            raw = self.text[sent.start_char:sent.end_char]
+            self._sent_texts[i] = (raw.strip(), sent.start_char + len(raw) - len(raw.lstrip()))
+        return self._sent_texts[i]
+
     def sentence_at(self, char: int) -> Span | None:
         """The sentence holding a char offset (one pass over the sentences, then a bisect)."""
         i = bisect_right(self._sent_starts, char) - 1
@@ -126,13 +136,12 @@ class EntityTable:
             self._index.setdefault((ent.type, norm(form)), ent)
 
     def _mention(self, ent: Entity, start: int, end: int) -> None:
-        text = self.doc.text[start:end]
-        sentence = self.sentence_at(start)
-        if sentence is None:
+        text = self.text[start:end]
+        i = bisect_right(self._sent_starts, start) - 1
+        if i < 0:
             ent.mentions.append(Mention(text, text, 0, len(text)))
         else:
-            sentence_text = sentence.text.strip()
-            offset = sentence.start_char + len(sentence.text) - len(sentence.text.lstrip())
+            sentence_text, offset = self._sentence_text(i)
             ent.mentions.append(Mention(text, sentence_text, start - offset, end - offset))
         if text != ent.name and text not in ent.aliases and norm(text):
             ent.aliases.append(text)
@@ -161,7 +170,7 @@ class EntityTable:
 
     def _form(self, span: Span, kind: str, start: int, end: int) -> Form | None:
         """One cleaned mention, or None when what is left is not a name."""
-        raw = self.doc.text[start:end]
+        raw = self.text[start:end]
         name = strip_article(raw.strip()) if span.ent_id_ else clean(raw, kind)
         key = norm(name)
         if not key or key in not_names() or sum(c.isalpha() for c in name) < 2:
@@ -186,7 +195,7 @@ class EntityTable:
             form.type = form.fixed_type = cue.type
             if cue.extend_to:
                 form.end = cue.extend_to
-                form.name = self.doc.text[form.start:form.end]
+                form.name = self.text[form.start:form.end]
         form.weak = modifier_only(self.doc, form.type, form.start, form.end)
         return form
 
@@ -207,7 +216,7 @@ class EntityTable:
             key = norm(form.fixed or form.name)
             group = index.get(key) or index.get(norm(form.name))
             if group is None and previous is not None and previous[0].type == form.type and \
-                    _AKA.match(self.doc.text[previous[0].end:form.start]):
+                    _AKA.match(self.text[previous[0].end:form.start]):
                 group, form.aka = previous[1], True  # "Riduan Isamuddin, better known as Hambali"
             if group is None and is_acronym(form.name) and not form.fixed:
                 group = next((g for g in groups if any(acronym_of(form.name, f.name) for f in g.forms)), None)
@@ -221,7 +230,7 @@ class EntityTable:
             group.forms.append(form)
             index.setdefault(key, group)
             index.setdefault(norm(form.name), group)
-            acr = parenthetical_acronym(self.doc, form.end)
+            acr = parenthetical_acronym(self.text, form.end)
             if acr:
                 group.acronyms.append(acr)
                 index.setdefault(norm(acr), group)

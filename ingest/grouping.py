@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from ingest.names import acronym_of, is_acronym, norm, surname_keys
 
@@ -99,9 +99,9 @@ def split_people(forms: list[Form]) -> list[Form]:
     return forms
 
 
-def parenthetical_acronym(doc: Doc, end_char: int) -> str | None:
+def parenthetical_acronym(text: str, end_char: int) -> str | None:
     """'Islamic State of Iraq and the Levant (ISIL)': the acronym right after a name, in brackets."""
-    rest = doc.text[end_char:end_char + 16]
+    rest = text[end_char:end_char + 16]
     if not rest.startswith(" (") and not rest.startswith("("):
         return None
     inner = rest.lstrip(" (").split(")", 1)
