@@ -9,6 +9,7 @@
 - `.get(id)` -- the entity with that id, else None;
 - `.find(entity_type, name)` -- the entity known by that name or alias, else None;
 - `.recent(before_char, entity_type)` -- entities of a type mentioned just before a point, nearest first;
+- `.text` -- the doc text, read once (`Doc.text` rebuilds the string on every access);
 - `.add(entity_type, name, span)` -- record an entity another rule found
   (incident, unit, ...), merged with an existing one of that type and name.
 
