@@ -164,5 +164,8 @@ class Finder(Backing):
 
 
 def find_relations(doc: Doc, table: EntityTable, skip_sentence: Callable[[Span], bool] | None = None) -> list[Relation]:
-    """Typed relations of one doc between the table's entities, each with its sentence as evidence."""
+    """Typed relations of one doc between the table's entities, each with its sentence as evidence
+    (none from a model without a dependency parser: every rule reads the parse)."""
+    if not doc.has_annotation("DEP"):
+        return []
     return list(Finder(doc, table).run(skip_sentence))
