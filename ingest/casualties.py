@@ -34,6 +34,8 @@ def number(text: str) -> int | None:
     """'1,200' -> 1200, 'twelve' -> 12, 'a' -> 1."""
     t = text.lower().replace(",", "")
     if t.isdigit():
+        if len(t) == 4 and "," not in text and 1800 <= int(t) <= 2100:
+            return None  # a year, not a toll
         return int(t)
     return WORDS.get(t)
 
@@ -51,8 +53,10 @@ def _count(noun: Token) -> int | None:
         if t.pos_ == "NUM" and number(t.text) is not None:
             total, known = total + number(t.text), True  # type: ignore[operator]
             continue
-        if any(c.dep_ == "det" and c.text.lower() in ("a", "an", "one") for c in t.children):
-            total, known = total + 1, True
+        if any(c.dep_ == "det" and c.text.lower() in ("a", "an", "one") for c in t.children) or (
+                t.i != noun.i and t.tag_ == "NN" and any(c.dep_ == "det" and c.text.lower() == "the"
+                                                         for c in t.children)):
+            total, known = total + 1, True  # '... and the Bulgarian driver' is one more
     return total if known else None
 
 

@@ -288,7 +288,12 @@ def _agent_anaphor(token: Token) -> str | None:
 
 
 def _connected(verb: Token, head: Token) -> bool:
-    """True when an incident noun hangs off this verb as subject, agent or prepositional object."""
+    """True when an incident noun hangs off this verb as subject, agent or prepositional object.
+
+    Also 'attacked the town, killing 30': a participle of the incident verb tells its toll.
+    """
+    if verb.head.i == head.i and verb.dep_ in ("advcl", "conj", "xcomp") and verb.tag_ == "VBG":
+        return True
     node = head
     for _ in range(5):
         if node.i == verb.i:
