@@ -134,11 +134,13 @@ def cluster(mentions: list[IncidentMention]) -> list[Cluster]:
         if home is None and candidates and candidates[0].mentions[-1].sentence == m.sentence \
                 and candidates[0] is clusters[-1]:
             home = candidates[0]  # 'struck again on August 5, when a car bomb ... killed 12': one event
-        if home is None and m.definite and not m.proper and candidates and candidates[0].kind == m.kind:
-            home = candidates[0]  # 'the plot ... in Pakistan' is the plot already named
+        same_kind = [c for c in candidates if c.kind == m.kind]
+        if home is None and m.definite and not m.proper and same_kind and _is_anchored(same_kind[0]):
+            home = same_kind[0]  # 'the plot ... in Pakistan' is the plot already named
         if home is None and candidates and not (m.place or m.date or m.proper):
             anchored = [c for c in candidates if _is_anchored(c)]
-            home = (anchored or candidates)[0]  # a bare 'the attack': the latest compatible incident
+            kindred = [c for c in anchored if c.kind == m.kind]
+            home = (kindred or anchored or candidates)[0]  # a bare 'the attack': the latest such incident
         if home is not None:
             home.mentions.append(m)
         else:

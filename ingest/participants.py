@@ -199,6 +199,11 @@ def _noun_roles(m: IncidentMention, table: EntityTable) -> None:
                 for prep in children(child, "prep", "agent"):
                     if prep.text.lower() in ("in", "at", "by", "against"):
                         _prep_object(m, prep, table)
+                if child.dep_ == "relcl" and governor_role(child) in ("perpetrator", "suspect"):
+                    for subj in children(child, "nsubj"):  # 'the attack that Sinwar planned'
+                        ent = resolve(subj, table)
+                        if ent is not None and ent.type in ACTORS and subj.tag_ not in ("WDT", "WP"):
+                            _add(m, ent, governor_role(child) or "perpetrator")
 
 
 def _verb_roles(m: IncidentMention, table: EntityTable) -> None:
