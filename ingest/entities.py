@@ -254,6 +254,15 @@ class EntityTable:
                     self._index.setdefault((kind, norm(acr)), ent)
             for form in group.forms:
                 self._mention(ent, form.start, form.end)
+            for acr in group.acronyms:
+                self._acronym_mentions(ent, acr)
+
+    def _acronym_mentions(self, ent: Entity, acronym: str) -> None:
+        """Every later use of an acronym the text defined ("... Command (BOC)"), which the model often misses."""
+        taken = [(s, e) for s, e, _ in self._ranges]
+        for m in re.finditer(rf"(?<![\w.]){re.escape(acronym)}(?![\w])", self.text):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                self._mention(ent, m.start(), m.end())
 
 
 

@@ -73,7 +73,9 @@ def make_ents_filter() -> Callable[[Iterable[Span], Iterable[Span]], list[Span]]
     that merely runs into a match is trimmed rather than dropped ("Hizballah leader Hassan Nasrallah")."""
 
     def ents_filter(entities: Iterable[Span], spans: Iterable[Span]) -> list[Span]:
-        matches = filter_spans(spans)
+        # a match glued to a word before it by a hyphen is the end of another name ("Abdul-Malik al-Houthi")
+        matches = filter_spans([m for m in spans if m.start == 0 or not (
+            m.doc[m.start - 1].text == "-" and not m.doc[m.start - 1].whitespace_)])
         entities = list(entities)
         keep = [e for e in entities if e.label_ in KEEP_LONGER and any(
             e.start <= m.start and m.end <= e.end and len(e) > len(m) for m in matches)]

@@ -107,7 +107,8 @@ def parenthetical_acronym(text: str, end_char: int) -> str | None:
     inner = rest.lstrip(" (").split(")", 1)
     if len(inner) < 2:
         return None
-    return inner[0] if is_acronym(inner[0]) else None
+    acronym = inner[0].strip()
+    return acronym if is_acronym(acronym) else None
 
 
 def by_surname(groups: list[Group], word: str, at: int | None = None) -> Group | None:

@@ -121,3 +121,10 @@ def test_also_known_as_makes_an_alias_not_a_second_person() -> None:
     doc = make_doc("Riduan Isamuddin , better known as Hambali , was captured . Hambali denied it .",
                    {"Riduan Isamuddin": "PERSON", "Hambali": "PERSON"})
     assert [(e.name, e.aliases) for e in EntityTable(doc).entities] == [("Riduan Isamuddin", ["Hambali"])]
+
+
+def test_an_acronym_defined_in_brackets_is_found_where_the_model_missed_it() -> None:
+    doc = make_doc("The Baghdad Operational Command ( BOC ) grew . BOC troops left .",
+                   {"Baghdad Operational Command": "ORG"})
+    [ent] = EntityTable(doc).entities
+    assert ent.aliases == ["BOC"] and [m.text for m in ent.mentions] == ["Baghdad Operational Command", "BOC", "BOC"]
