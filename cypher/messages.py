@@ -13,15 +13,16 @@ def way_out() -> str:
     return "start it with `kg neo4j start` (or `make neo4j`)"
 
 
+def fix(exc: DatabaseUnavailable) -> str:
+    """What to do when the database does not answer: the credentials, or the server itself."""
+    reason = exc.reason.lower()
+    return "check NEO4J_USER/NEO4J_PASSWORD" if "auth" in reason or "credential" in reason else way_out()
+
+
 def user_message(exc: BaseException) -> str:
     """One line, no traceback, saying what went wrong and what to do."""
     if isinstance(exc, DatabaseUnavailable):
-        hint = (
-            "check NEO4J_USER/NEO4J_PASSWORD"
-            if "auth" in exc.reason.lower() or "credential" in exc.reason.lower()
-            else way_out()
-        )
-        return f"error: cannot reach Neo4j at {exc.uri} ({exc.reason}); {hint}"
+        return f"error: cannot reach Neo4j at {exc.uri} ({exc.reason}); {fix(exc)}"
     if isinstance(exc, KgError):
         return f"error: {exc}"
     return f"error: unexpected {type(exc).__name__}: {exc}"

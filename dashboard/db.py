@@ -7,8 +7,8 @@ import streamlit as st
 from neo4j import Driver
 
 from cypher.connection import connect
-from cypher.errors import KgError
-from cypher.messages import user_message, way_out
+from cypher.errors import DatabaseUnavailable, KgError
+from cypher.messages import fix, user_message, way_out
 from cypher.reader import read
 from cypher.statements import statement
 
@@ -22,6 +22,11 @@ def driver() -> Driver:
     """The cached driver; on failure shows what to do and stops the page."""
     try:
         return _driver()
+    except DatabaseUnavailable as exc:
+        st.error(f"error: cannot reach Neo4j at {exc.uri} ({exc.reason}).")
+        st.info(f"To fix: {fix(exc)}, then reload this page.")
+        st.stop()
+        raise  # unreachable: st.stop() raises
     except KgError as exc:
         st.error(user_message(exc))
         st.info(f"To fix: {way_out()}, then reload this page.")

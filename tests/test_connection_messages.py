@@ -36,3 +36,14 @@ def test_a_moved_dev_instance_is_where_kg_connects_by_default(monkeypatch: pytes
     assert Settings.from_env().uri == "bolt://127.0.0.1:7699"
     monkeypatch.delenv("KG_DEV_BOLT_PORT")
     assert Settings.from_env().uri == "bolt://127.0.0.1:7687"
+
+
+def test_the_dashboard_says_the_failure_once_and_the_fix_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("NEO4J_URI", "bolt://127.0.0.1:1")
+    at = AppTest.from_string("from dashboard.views.overview import render\nrender()", default_timeout=30)
+    at.run()
+    assert not at.exception
+    assert at.error[0].value == "error: cannot reach Neo4j at bolt://127.0.0.1:1 (not answering (Connection refused))."
+    assert at.info[0].value.startswith("To fix: start the server NEO4J_URI names")
