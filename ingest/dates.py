@@ -39,6 +39,7 @@ _RELATIVE = re.compile(
     r"(?P<unit>year|month|week)"
     r"|(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
     r"(?P<unit2>years?|months?|weeks?|days?)\s+(?P<dir>later|earlier|ago|before|after)"
+    r"|\bwithin\s+(?:(?:a|two|three|a few|several)\s+)?(?P<soon>days|weeks|hours|a week|a day)"
     r"|(?P<day_word>yesterday|today)"
     r"|(?:\bon\s+|\b)(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s|\u2019s)?\b"
     r"|\b(?:in|last|this|since)\s+" + _MONTH.replace("?P<month>", "?P<month_only>") + r"(?!\s*,?\s*\d)"
@@ -157,6 +158,8 @@ def _relative(m: re.Match[str], anchor: tuple[int, int | None, int | None], publ
         if month:
             return iso(*_shift_months(year, month, sign * n))
         return None
+    if g.get("soon"):  # 'within days' of the previous date: the same month, as far as the text says
+        return iso(year, month) if month else iso(year)
     if g.get("day_word"):
         if not (published and month and day):
             return None
@@ -193,6 +196,7 @@ def dates_in(text: str, published: str | None = None, previous: str | None = Non
         if any(abs(off - m.start()) < 3 for off, _ in found):
             continue
         sequential = bool(m.group("dir") and m.group("dir").lower() in ("later", "after", "earlier", "before")) \
+            or bool(m.group("soon")) \
             or bool(m.group("last") and m.group("last").lower().startswith(("the ", "previous")))
         base = (parse_iso(previous) or pub) if sequential else pub
         if base is None:

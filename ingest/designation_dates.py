@@ -33,6 +33,14 @@ def _subject_of_own(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
+def clause_start(verb: Token) -> int:
+    """Where a coordinated clause with its own subject begins: 'and in April 2019 the Department designated'."""
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return verb.i
+    cc = [c.i for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i]
+    return max(cc) if cc else verb.left_edge.i
+
+
 def local_tokens(head: Token) -> list[Token]:
     roots = [head]
     verb, _ = governor(head) if head.pos_ != "VERB" else (None, None)
@@ -53,8 +61,14 @@ def local_tokens(head: Token) -> list[Token]:
             if any(c.dep_ == "mark" and c.text.lower() == "since" for c in clause.children):
                 roots.append(clause)
     toks: dict[int, Token] = {}
+    if head.pos_ == "VERB" and head.dep_ == "conj":  # 'and on October 25, 2002 the Council added it'
+        start = clause_start(head)
+        for c in head.head.children:
+            if start <= c.i < head.i and c.dep_ in ("prep", "npadvmod"):
+                toks.update((t.i, t) for t in c.subtree)
     for root in roots:
         later = [c.i for c in root.children if c.dep_ in CLAUSES and c.i > root.i]
+        later += [clause_start(c) for c in root.children if c.dep_ == "conj" and c.i > root.i]
         cutoff = min(later) if later else len(root.doc)
         for child in [root, *root.children]:
             if child.i != root.i and child.dep_ in CLAUSES:
@@ -80,7 +94,7 @@ def clause_dates(act: "Act", article: Article) -> list[str]:
         earlier = ent.doc.text[max(0, ent.start_char - 2000): ent.start_char]
         previous = (dates_in(earlier) or [previous])[-1]  # 'the same month' after 'in July 2009
         text = ent.text
-        if ent.start > 0 and ent.doc[ent.start - 1].text.lower() in ("in", "on", "since", "last", "this"):
+        if ent.start > 0 and ent.doc[ent.start - 1].text.lower() in ("in", "on", "since", "last", "this", "within"):
             text = ent.doc[ent.start - 1].text + " " + text
         if ent.end < len(ent.doc) and ent.doc[ent.end].text.lower() in ("after", "later", "before", "earlier", "ago"):
             text = text + " " + ent.doc[ent.end].text  # 'five days after the strike'

@@ -45,8 +45,9 @@ def entities_of(token: Token, table: EntityTable, before: int | None = None) -> 
             if inner.i == t.i:
                 continue
             e = table.lookup(inner) if inner.pos_ == "PROPN" else None
-            if e is not None and e not in found and (ent is None or inner.dep_ == "appos" or
-                                                     any(a.dep_ == "appos" for a in inner.ancestors if a.i > t.i)):
+            own_name = inner.dep_ == "appos" or (inner.dep_ in ("compound", "flat") and inner.head.dep_ == "appos"
+                                                 and inner.head.pos_ == "PROPN")
+            if e is not None and e not in found and (ent is None or own_name):
                 found.append(e)
         out += [e for e in found if e not in out and e.type in ("Person", "Organization", "Location")]
     return out
@@ -82,8 +83,10 @@ def phrase_tokens(token: Token) -> list[Token]:
     for child in token.children:
         if child.dep_ in ("relcl", "acl", "poss", "cc", "conj", "punct"):
             continue
-        if child.dep_ == "prep" and child.text.lower() not in ("including", "like", "such", "of"):
-            continue
+        if child.dep_ == "prep" and child.text.lower() not in ("including", "like", "such", "of") and not (
+                token.text.lower() in ("information", "details", "capture", "arrest", "conviction")
+                and child.text.lower() in ("on", "about", "of", "leading")):
+            continue  # but 'information on X', 'the arrest of X' name X
         out += phrase_tokens(child)
     return [token, *out]
 

@@ -150,6 +150,15 @@ def _verb_act(tok: Token, table: EntityTable) -> Act | None:
         base = "list"
     if base is None and lifting and (_onto_list(tok) or lifting in ("delist", "de-list")):
         base = "list"
+    nouns = frozenset(v["nouns"])
+    named_measure = any(base_of(o, nouns) for o in children(tok, "dobj"))  # 'offered a reward': the noun's act
+    if base is None and not named_measure and _lemma_in(tok, frozenset(["offer", "announce", "post"])) \
+            and _bounty_for(tok):
+        act = Act("reward", tok, tok.sent, reason="reward")  # 'offered up to $10 million for information on X'
+        subj = subject(tok)
+        act.authorities = entities_of(subj, table) if subj is not None else []
+        act.targets = [e for e in _bounty_targets(tok, table) if e not in act.authorities]
+        return act
     if base is None:
         return None
     act = Act(v["verbs"].get(base, "auto"), tok, tok.sent)
@@ -208,6 +217,31 @@ def _verb_act(tok: Token, table: EntityTable) -> Act | None:
     return act
 
 
+BOUNTY_NOUNS = ("information", "capture", "arrest", "conviction", "whereabouts", "location")
+
+
+def _bounty_preps(head: Token) -> list[Token]:
+    """'for information on X' / 'for the capture of X' anywhere under the offer or the sum."""
+    return [p for p in head.subtree if p.dep_ == "prep" and p.text.lower() == "for"
+            and any(o.text.lower() in BOUNTY_NOUNS for o in children(p, "pobj"))]
+
+
+def _bounty_for(verb: Token) -> bool:
+    """A sum offered for information on someone, or for their capture, is a reward."""
+    money = any(t.ent_type_ == "MONEY" for c in children(verb, "dobj") for t in c.subtree)
+    return money and bool(_bounty_preps(verb))
+
+
+def _bounty_targets(head: Token, table: EntityTable) -> list[Entity]:
+    """The people a reward is for: anywhere under 'for information leading to the capture of X'."""
+    out: list[Entity] = []
+    for p in _bounty_preps(head):
+        for obj in children(p, "pobj"):
+            out += [e for e in subtree_entities(obj, table, ("relcl",)) if e.type in ("Person", "Organization")
+                    and e not in out]
+    return out
+
+
 def _subject_start(verb: Token) -> int:
     """Where the verb's subject begins: 'it' after it means something named earlier."""
     subj = children(verb, "nsubj", "nsubjpass")
@@ -241,6 +275,8 @@ def _noun_act(tok: Token, table: EntityTable) -> Act | None:
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
     base = base_of(f"{prev.text.lower()} {tok.text.lower()}", nouns) if prev is not None else None
     base = base or base_of(tok, nouns)
+    if base is not None and table.lookup(tok) is not None:
+        return None  # 'the Rewards for Justice programme' is a name, not a reward
     verb = None
     if base is None and base_of(tok, _set("list_nouns")):
         verb, _ = governor(tok)  # 'Hamas has been on the US list of Foreign Terrorist Organizations'
@@ -307,6 +343,9 @@ def _noun_act(tok: Token, table: EntityTable) -> Act | None:
         targets = ents
     elif ents:
         act.authorities += ents
+    if act.kind == "reward" and not targets:  # 'a reward of $25 million for information on X'
+        targets = _bounty_targets(tok, table) + (_bounty_targets(verb, table)
+                                                  if verb is not None and tok.dep_ == "dobj" else [])
     act.targets = [t for t in targets if t not in act.authorities]
     act.anaphoric = not act.targets and any(c.dep_ == "det" for c in tok.children)
     if act.status == "lifted" and not act.targets:

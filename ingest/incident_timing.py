@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ingest.dates import dates_in, parse_iso
+from ingest.designation_dates import clause_start
 from ingest.records import Article
 from ingest.syntax import governor
 from ingest.vocabulary import base_of, governor_role, load
@@ -39,6 +40,7 @@ def incident_date(m: "IncidentMention", article: Article) -> None:
     tokens: set[int] = set()
     for root in roots:
         later = [c.i for c in root.children if c.dep_ in ("conj", "parataxis", "advcl") and c.i > root.i]
+        later += [clause_start(c) for c in root.children if c.dep_ == "conj" and c.i > root.i]
         cutoff = min(later) if later and root.i != m.head.i else len(root.doc)
         for child in [root, *root.children]:
             if child.dep_ in ("relcl", "ccomp", "advcl", "parataxis", "conj", "xcomp", "csubj") and child.i != root.i \
@@ -55,7 +57,7 @@ def incident_date(m: "IncidentMention", article: Article) -> None:
         if ent.label_ != "DATE" or not any(t.i in tokens for t in ent):
             continue
         text = ent.text
-        if ent.start > 0 and ent.doc[ent.start - 1].text.lower() in ("in", "on", "since", "last", "this"):
+        if ent.start > 0 and ent.doc[ent.start - 1].text.lower() in ("in", "on", "since", "last", "this", "within"):
             text = ent.doc[ent.start - 1].text + " " + text
         if ent.end < len(ent.doc) and ent.doc[ent.end].text.lower() in ("after", "later", "before", "earlier", "ago"):
             text = text + " " + ent.doc[ent.end].text  # 'five days after the strike'
