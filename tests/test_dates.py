@@ -17,6 +17,9 @@ from ingest.dates import dates_in, first_date, year_list
     ("the following month", "2021-02-10", "2013-09", ["2013-10"]),
     ("the ceasefire announced on 29 December", "2017-01-03", None, ["2016-12-29"]),
     ("the Iran-Iraq War of 1980-88", None, None, ["1980"]),
+    ("within days", None, "2002-10-12", ["2002-10"]),
+    ("Saturday's attack", "2021-03-08", None, ["2021-03-06"]),
+    ("five days after the strike", None, "2020-01-03", ["2020-01-08"]),
     ("last year", None, None, []),
     ("nothing dated here", "2020-01-01", None, []),
 ])

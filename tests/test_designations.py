@@ -89,3 +89,9 @@ def test_noun_phrase_designations(text, target, year):
 def test_coordinated_measures_are_separate_acts_sharing_the_date():
     found = acts("Japan froze the assets of Viktor Bout and banned him from entering the country in 2022.")
     assert sorted((k, d) for _, _, d, k, _ in found) == [("asset_freeze", "2022"), ("travel_ban", "2022")]
+
+
+def test_reward_for_information_on_someone():
+    found = acts("The US has offered a reward of $25 million for information leading to the capture of "
+                 "Ayman al-Zawahiri.")
+    assert [(t, k) for t, _, _, k, _ in found] == [("Ayman al-Zawahiri", "reward")]
