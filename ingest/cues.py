@@ -11,7 +11,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, NamedTuple
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 DATA = "type_cues.jsonl"
 
@@ -52,12 +52,11 @@ def type_cue(doc: Doc, name: str, start: int, end: int, label_type: str) -> Cue 
         row = table.get("after", {}).get(nxt.text)
         if row and nxt.is_lower:
             return Cue(row["type"], nxt.idx + len(nxt.text) if row.get("extend") else None)
-    if span.end + 2 < len(doc) and doc[span.end].text == ",":
-        det, noun = doc[span.end + 1], doc[span.end + 2]
-        if det.lower_ in ("a", "an", "the") and span.end + 3 < len(doc) and noun.pos_ == "ADJ":
-            noun = doc[span.end + 3]  # ", a small town"
-        row = table.get("appositive", {}).get(noun.lower_)
-        if row and det.lower_ in ("a", "an", "the"):
+    if (row := _appositive(doc, span)) is not None:
+        return Cue(row["type"], None)
+    if span.root.dep_ == "compound" and span.root.head.i >= span.end and span.root.head.is_lower:
+        row = table.get("after", {}).get(span.root.head.text)  # "the Bataclan concert hall"
+        if row and not row.get("extend"):
             return Cue(row["type"], None)
     possessive = span.end < len(doc) and doc[span.end].tag_ == "POS"
     if span.start > 0 and not possessive:
@@ -67,6 +66,31 @@ def type_cue(doc: Doc, name: str, start: int, end: int, label_type: str) -> Cue 
             wanted = row.get("preceded_by")
             if wanted is None or (span.start > 1 and doc[span.start - 2].lower_ in wanted):
                 return Cue(row["type"], None)
+    return None
+
+
+def _appositive(doc: Doc, span: Span) -> dict[str, Any] | None:
+    """The cue row for the head noun of ", a/the [words] NOUN" or ", Y's [words] NOUN" right after a name."""
+    if span.end + 2 >= len(doc) or doc[span.end].text != ",":
+        return None
+    first = doc[span.end + 1]
+    owner = first.pos_ == "PROPN" and span.end + 2 < len(doc) and doc[span.end + 2].tag_ == "POS"
+    if first.lower_ not in ("a", "an", "the") and not owner:
+        return None
+    table = cues().get("appositive", {})
+    for tok in doc[span.end + 2: min(len(doc), span.end + 7)]:
+        if tok.is_punct:
+            return None
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("'s", "’s"):
+            continue  # "the group's chief": the owner, not the head
+        if tok.pos_ == "NOUN":
+            word = tok.lower_
+            row = table.get(word) or table.get(word[:-1] if word.endswith("s") else word)
+            if row:
+                return row
+            nxt = tok.nbor(1) if tok.i + 1 < len(doc) else None
+            if nxt is None or nxt.pos_ != "NOUN":
+                return None  # the phrase's head noun says nothing
     return None
 
 

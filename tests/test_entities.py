@@ -128,3 +128,10 @@ def test_an_acronym_defined_in_brackets_is_found_where_the_model_missed_it() -> 
                    {"Baghdad Operational Command": "ORG"})
     [ent] = EntityTable(doc).entities
     assert ent.aliases == ["BOC"] and [m.text for m in ent.mentions] == ["Baghdad Operational Command", "BOC", "BOC"]
+
+
+def test_an_appositive_role_noun_makes_a_mislabelled_name_a_person() -> None:
+    doc = make_doc("Ibrahim al-Asiri , the group 's chief bombmaker , fled .", {"Ibrahim al-Asiri": "ORG"})
+    for tok, pos in zip(doc, ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PART", "ADJ", "NOUN", "PUNCT", "VERB", "PUNCT"]):
+        tok.pos_ = pos
+    assert [(e.type, e.name) for e in EntityTable(doc).entities] == [("Person", "Ibrahim al-Asiri")]
