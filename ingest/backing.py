@@ -72,6 +72,9 @@ class Backing(Phrases):
         if base is not None:
             targets = [c for c in kids if c.dep_ == ("nsubjpass" if passive else "dobj")]
             how = w["support_verbs"][base]
+            # "supplies the Houthis with missiles": what was given says how
+            given = [p.lower_ for c in kids if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
+            how = next((w["support_nouns"][g] for g in given if g in w["support_nouns"]), how)
             targets += [p for c in kids if c.dep_ == "prep" and c.lower_ in ("to",) for p in c.children if p.dep_ == "pobj"] \
                 if base in ("assist", "aid") else []
             recipients = [e for t in targets for e in self.entities(t, GROUPS)]

@@ -117,6 +117,11 @@ class Phrases:
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "for", "in", "within", "at"):
                 pobj = [c for c in child.children if c.dep_ == "pobj"]
+                if pobj and singular(pobj[0].text) in words()["part_nouns"] and self.table.lookup(pobj[0]) is None:
+                    # "spokesman for Hamas's armed wing": a member of the wing is a member of Hamas
+                    whole = [e for c in pobj[0].children if c.dep_ == "poss" and (e := self.entity(c, GROUPS))]
+                    if whole:
+                        return whole
                 if pobj:
                     # "Minister for the Middle East" is a portfolio, not a membership
                     return self.entities(pobj[0], LED if child.lower_ != "for" else GROUPS)

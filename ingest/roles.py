@@ -96,7 +96,8 @@ def noun_role(noun: Token) -> tuple[Role, bool] | None:
     if role.relation == "LEADS" and any(w in table["demote"] for w in mod_words):
         role = Role("MEMBER_OF", role.role)
     # "the operations chief", "its media chief": head of a department, a member of the whole
-    desk = [m for m in mods if m.pos_ == "NOUN" and m.dep_ == "compound" and m.lower_ not in table["modifiers"]]
+    desk = [m for m in mods if m.pos_ == "NOUN" and m.is_lower and m.dep_ == "compound"
+            and m.lower_ not in table["modifiers"]]
     if role.relation == "LEADS" and desk and not two_found:
         role = Role("MEMBER_OF", f"{desk[-1].lower_} {role.role}")
     return role, former

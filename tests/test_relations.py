@@ -129,3 +129,12 @@ def test_affiliated_with_is_part_of(nlp: Language) -> None:
 
 def test_headquarters_in_is_based_in(nlp: Language) -> None:
     assert ("BASED_IN", "Hamas", "Gaza") in triples(nlp, "Hamas's headquarters in Gaza was hit.")
+
+
+def test_a_spokesman_for_a_wing_is_a_member_of_the_group(nlp: Language) -> None:
+    rel = relation(nlp, "Abu Obeida, the spokesman for Hamas's armed wing, released a video.", "MEMBER_OF")
+    assert rel.properties["role"] == "spokesman"
+
+
+def test_what_was_supplied_says_how(nlp: Language) -> None:
+    assert relation(nlp, "Iran supplies the Houthis with missiles and drones.", "SUPPORTS").properties == {"how": "weapons"}
