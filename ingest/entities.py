@@ -63,13 +63,15 @@ class EntityTable:
 
     # ----- public API -------------------------------------------------------------------------
     def lookup(self, where: Span | Token | tuple[int, int]) -> Entity | None:
-        """The entity with the largest mention overlap with a span, token or (start, end) char range."""
+        """The entity with the largest mention overlap with a span, token or (start, end) char range
+        (the tighter mention on a tie)."""
         start, end = _chars(where)
-        best, best_overlap = None, 0
+        best, best_key = None, (0, 0)
         for s, e, ent_id in self._ranges:
             overlap = min(e, end) - max(s, start)
-            if overlap > best_overlap:
-                best, best_overlap = ent_id, overlap
+            # on equal overlap the tighter mention wins: a name inside a long incident phrase is the name
+            if overlap > 0 and (overlap, s - e) > best_key:
+                best, best_key = ent_id, (overlap, s - e)
         return self._by_id.get(best) if best else None
 
     def get(self, ent_id: str) -> Entity | None:
