@@ -119,6 +119,11 @@ class Finder(Backing):
                 objs = [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("in", "with")
                         for p in prep.children if p.dep_ == "pobj"] if base in ("join", "serve") else []
             former = token.tag_ == "VBD" and base not in ("found", "co-found", "join")
+            # "led the group as secretary-general": the "as" phrase names the role
+            titled = [noun_role(p) for c in token.children if c.dep_ == "prep" and c.lower_ == "as"
+                      for p in c.children if p.dep_ == "pobj"]
+            if titled and titled[0] is not None and titled[0][0].relation == role.relation:
+                role = titled[0][0]
             for obj in objs:
                 owners = self.entities(obj, LED if role.relation == "LEADS" else GROUPS)
                 yield from self.role_relation(person, owners, (role, former), sent, "role-verb", 0.7)

@@ -80,6 +80,14 @@ def noun_role(noun: Token) -> tuple[Role, bool] | None:
     """The role a head noun names, with its modifiers ('deputy leader', 'prime minister'), and whether former."""
     table = role_table()
     base = singular(noun.text)
+    doc = noun.doc
+    # the tokenizer splits hyphenated roles: "secretary - general", "co - founder"
+    if noun.i + 2 < len(doc) and doc[noun.i + 1].text == "-" and not noun.whitespace_ \
+            and f"{base}-{doc[noun.i + 2].lower_}" in table["nouns"]:
+        base = f"{base}-{doc[noun.i + 2].lower_}"
+    elif noun.i >= 2 and doc[noun.i - 1].text == "-" and not doc[noun.i - 2].whitespace_ \
+            and f"{doc[noun.i - 2].lower_}-{base}" in table["nouns"]:
+        base = f"{doc[noun.i - 2].lower_}-{base}"
     mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i]
     mod_words = [m.lower_ for m in mods]
     former = any(w in table["former"] for w in mod_words) or _former_prefix(noun)

@@ -138,3 +138,9 @@ def test_a_spokesman_for_a_wing_is_a_member_of_the_group(nlp: Language) -> None:
 
 def test_what_was_supplied_says_how(nlp: Language) -> None:
     assert relation(nlp, "Iran supplies the Houthis with missiles and drones.", "SUPPORTS").properties == {"how": "weapons"}
+
+
+def test_hyphenated_roles_and_the_as_phrase(nlp: Language) -> None:
+    rel = relation(nlp, "Hezbollah is strong. Hassan Nasrallah led the group as secretary-general from 1992.", "LEADS")
+    assert rel.properties == {"role": "secretary-general", "former": True}
+    assert relation(nlp, "Abdullah Azzam, a co-founder of al-Qaeda, was killed.", "LEADS").properties["role"] == "co-founder"
