@@ -28,7 +28,8 @@ MAX_TITLE = 4000
 
 _HREF = re.compile(r"h(?=ref)", re.IGNORECASE)
 _EXTERNAL_TAG = re.compile(r"<(link|script)\b[^>]*\bhttps?://[^>]*>(\s*</script>)?", re.IGNORECASE | re.DOTALL)
-_PANEL = "Hover or click an edge to read its evidence. Click a node to {primary}; shift-click to {secondary}."
+_PANEL = "Hover or click an edge to read its evidence."
+_PANEL_CLICK = " Click a node to {primary}; shift-click to {secondary}."  # only where clicks navigate
 
 
 def plain(text: object, limit: int = MAX_TITLE) -> str:
@@ -162,11 +163,12 @@ def graph_html(
     html = _EXTERNAL_TAG.sub("", net.generate_html())
     primary, secondary = ("focus on it", "add its neighbours") if click_mode == "focus" else \
         ("add its neighbours", "focus on it")
+    hint = _PANEL_CLICK.format(primary=primary, secondary=secondary) if click else ""
     panel = (
         "<style>.vis-tooltip{white-space:pre-wrap !important;max-width:460px;font:13px sans-serif !important;"
         "line-height:1.35}</style>"
         '<div id="kg-evidence" style="font:13px sans-serif;white-space:pre-wrap;max-height:72px;'
-        f'overflow:auto;padding:4px 6px;color:#333">{_PANEL.format(primary=primary, secondary=secondary)}</div>'
+        f'overflow:auto;padding:4px 6px;color:#333">{_PANEL}{hint}</div>'
     )
     return html.replace("</body>", panel + _script(click, click_mode) + "</body>", 1)
 

@@ -10,6 +10,7 @@ from dashboard import links
 from dashboard.db import rows
 from dashboard.evidence_table import COLUMNS, link_row, markdown_safe, relation_rows, show_table, web_url
 from dashboard.search import search_box
+from dashboard.share import share_link
 from dashboard.timeline import timeline_chart, timeline_rows
 
 # ISSUED and TARGETS lead to Designation nodes: they are shown in the timeline instead.
@@ -55,6 +56,7 @@ def _header(entity: dict[str, Any]) -> None:
                      key="entity_properties")
     link_row([("Explore this entity", links.explore(entity["id"])),
               ("Find paths from here", links.paths(entity["id"], None))])
+    share_link(links.entity(entity["id"]), "Link to this entity (copy with the button on the right):")
 
 
 def _relations(relations: list[dict[str, Any]]) -> None:

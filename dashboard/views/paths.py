@@ -16,6 +16,7 @@ from dashboard.paths_data import (
     DEFAULT_HOPS, MAX_HOPS, clamp_hops, graph_of, hop_rows, path_title, shortest_paths, with_co_mentions,
 )
 from dashboard.search import entity_label, search_box
+from dashboard.share import share_link
 
 
 def _controls(start: links.ViewState) -> links.ViewState:
@@ -61,6 +62,7 @@ def render() -> None:
                f"hop{'s' if hops != 1 else ''} between {src_label} and {dst_label} over {over}.")
     nodes, edges = graph_of(paths)
     render_graph(nodes, edges, key="paths_graph", height=450)
+    share_link(links.ViewState(page="paths", src=view.src, dst=view.dst, k=k, rels=view.rels).url())
     for i, path in enumerate(paths, start=1):
         st.subheader(f"Path {i}: " + markdown_safe(path_title(path)))
         show_table(hop_rows(path), key=f"paths_hops_{i}")
