@@ -37,7 +37,7 @@ def register(subparsers: Any) -> None:
     ingest.add_argument("--model", default=None, metavar="NAME", help="spaCy model to load instead of the default")
     ingest.set_defaults(func=run_ingest)
     remove = subparsers.add_parser("remove", help="retract documents and everything only they supported")
-    remove.add_argument("doc_ids", nargs="+", metavar="DOC_ID")
+    remove.add_argument("doc_ids", nargs="+", metavar="DOC_ID", help="a document id as ingested: the file stem, or the `id` of a JSON Lines record")
     remove.set_defaults(func=run_remove)
 
 
