@@ -25,6 +25,7 @@ def _patterns() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
     return boiler, byline
 
 
+@lru_cache(maxsize=4096)
 def is_boilerplate(sentence_text: str) -> bool:
     """True when the sentence is furniture (appeal, sign-up, credit, byline, copyright)."""
     text = sentence_text.strip()

@@ -31,7 +31,7 @@ def register(subparsers: Any) -> None:
     ingest = subparsers.add_parser("ingest", help="extract entities and relations from articles and load them into Neo4j")
     ingest.add_argument("paths", nargs="+", metavar="PATH", help="files, folders (read recursively) or globs")
     ingest.add_argument("--dry-run", action="store_true", help="load nothing; print one JSON object per document")
-    ingest.add_argument("--workers", type=int, default=1, metavar="N", help="spaCy processes (default 1)")
+    ingest.add_argument("--workers", type=int, default=1, metavar="N", help="extraction processes, spaCy and rules (default 1)")
     ingest.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, metavar="N",
                         help=f"rows per write batch (default {DEFAULT_BATCH_SIZE})")
     ingest.add_argument("--model", default=None, metavar="NAME", help="spaCy model to load instead of the default")

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ingest.dates import dates_in
+from ingest.pipeline import doc_text
 from ingest.records import Article
 from ingest.syntax import children, governor
 
@@ -85,13 +86,13 @@ def clause_text(head: Token) -> str:
 
 def clause_dates(act: "Act", article: Article) -> list[str]:
     local = {t.i for t in local_tokens(act.head)}
-    before = act.sentence.doc.text[: act.sentence.start_char][-2000:]
+    before = doc_text(act.sentence.doc)[: act.sentence.start_char][-2000:]
     previous = (dates_in(before) or [None])[-1]
     found: list[str] = []
     for ent in act.sentence.ents:
         if ent.label_ != "DATE" or not any(t.i in local for t in ent):
             continue
-        earlier = ent.doc.text[max(0, ent.start_char - 2000): ent.start_char]
+        earlier = doc_text(ent.doc)[max(0, ent.start_char - 2000): ent.start_char]
         previous = (dates_in(earlier) or [previous])[-1]  # 'the same month' after 'in July 2009
         text = ent.text
         if ent.start > 0 and ent.doc[ent.start - 1].text.lower() in ("in", "on", "since", "last", "this", "within"):

@@ -31,6 +31,7 @@ from ingest.cues import head_word, modifier_only, type_cue
 from ingest.gazetteer import LABEL_TYPES, kinds
 from ingest.grouping import Form, Group, by_surname, merge_late, parenthetical_acronym, pieces, split_people
 from ingest.names import acronym_of, clean, is_acronym, norm, not_names, plural_titles, strip_article
+from ingest.pipeline import doc_text
 from ingest.roles import demonyms
 from ingest.records import Entity, Mention
 
@@ -49,7 +50,7 @@ class EntityTable:
         """`body_start`: char offset where the body follows the title; title names count only when the body has them,
         as do names used only as modifiers ("U.S. Secretary of State Kerry", "the Trump administration")."""
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token on each access: read it once
+        self.text = doc_text(doc)  # Doc.text joins every token on each access: read it once
         self.body_start = body_start
         self.entities: list[Entity] = []
         self._by_id: dict[str, Entity] = {}

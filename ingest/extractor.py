@@ -15,6 +15,8 @@ confirmed title still gives its sentences to event and relation rules.
 """
 from __future__ import annotations
 
+import math
+import multiprocessing
 import os
 import sys
 from collections.abc import Iterable, Iterator
@@ -72,7 +74,8 @@ def _skip_sentence(sent: Span) -> bool:
 
 
 class Extractor:
-    """Rule-based extraction over a spaCy model; `workers` > 1 runs spaCy in several processes."""
+    """Rule-based extraction over a spaCy model; `workers` > 1 runs the whole per-article extraction
+    (spaCy and our rules) in several processes, results in input order."""
 
     def __init__(self, model: str | None = None, workers: int = 1, batch_size: int = 32) -> None:
         self.model = model_name(model)
@@ -83,7 +86,12 @@ class Extractor:
     def extract(self, articles: Iterable[Article], workers: int | None = None) -> Iterator[Extraction]:
         """One Extraction per article, in input order."""
         n_process = max(1, workers or self.workers)
-        parts = self.nlp.pipe(_parts(articles), as_tuples=True, n_process=n_process, batch_size=self.batch_size)
+        if n_process > 1:
+            articles = list(articles)
+            if len(articles) > 1:
+                yield from self._extract_pool(articles, n_process)
+                return
+        parts = self.nlp.pipe(_parts(articles), as_tuples=True, batch_size=self.batch_size)
         pending: Doc | None = None
         for doc, (article, part) in parts:
             if part == "title":
@@ -93,6 +101,17 @@ class Extractor:
                 doc = Doc.from_docs([pending, doc], ensure_whitespace=False)
                 pending = None
             yield self.extract_doc(doc, article)
+
+    def _extract_pool(self, articles: list[Article], n_process: int) -> Iterator[Extraction]:
+        """Chunks of articles to worker processes (each loads the pipeline once), results in input order."""
+        n_process = min(n_process, len(articles))
+        size = max(1, min(self.batch_size, math.ceil(len(articles) / (n_process * 4))))
+        chunks = [articles[i:i + size] for i in range(0, len(articles), size)]
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        with context.Pool(n_process, initializer=_init_worker, initargs=(self.model, self.batch_size)) as pool:
+            for extractions in pool.imap(_extract_chunk, chunks):
+                yield from extractions
 
     def extract_doc(self, doc: Doc, article: Article) -> Extraction:
         """Entities, relations and events of one parsed article."""
@@ -118,6 +137,20 @@ class Extractor:
             entities = table.entities + [e for e in event_entities if e.id not in known]
             relations.extend(event_relations)
         return Extraction(article, list(entities), _dedupe(relations))
+
+
+_WORKER: Extractor | None = None
+
+
+def _init_worker(model: str, batch_size: int) -> None:
+    """Pool initializer: one single-process extractor per worker process."""
+    global _WORKER
+    _WORKER = Extractor(model, workers=1, batch_size=batch_size)
+
+
+def _extract_chunk(articles: list[Article]) -> list[Extraction]:
+    assert _WORKER is not None
+    return list(_WORKER.extract(articles, workers=1))
 
 
 def _dedupe(relations: list[Relation]) -> list[Relation]:

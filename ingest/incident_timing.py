@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ingest.dates import dates_in, parse_iso
+from ingest.pipeline import doc_text
 from ingest.designation_dates import clause_start
 from ingest.records import Article
 from ingest.syntax import governor
@@ -86,7 +87,7 @@ def _infinitive(verb: Token) -> bool:
 
 def _previous_date(m: "IncidentMention", article: Article) -> str | None:
     """The last explicit date in the text before this sentence: the anchor of 'two years later'."""
-    before = m.sentence.doc.text[: m.sentence.start_char]
+    before = doc_text(m.sentence.doc)[: m.sentence.start_char]
     found = dates_in(before[-2000:], None, None)
     return found[-1] if found else None
 

@@ -33,6 +33,14 @@ def paragraphs(doc: Doc) -> Doc:
     return doc
 
 
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined once per Doc (Doc.text rebuilds the string from every token on each access)."""
+    text = doc.user_data.get("kg_text")
+    if text is None:
+        text = doc.user_data["kg_text"] = doc.text
+    return text
+
+
 @lru_cache(maxsize=4)
 def load_nlp(model: str | None = None, rules: bool = True) -> Language:
     """The pipeline: the model's tagger, parser and NER, plus the gazetteer span_ruler when `rules`."""

@@ -55,7 +55,16 @@ def _form_index(words: tuple[str, ...]) -> dict[str, str]:
 def base_of(token: Token | str, words: tuple[str, ...] | frozenset[str]) -> str | None:
     """The listed base form that `token` inflects, or None."""
     text = (token if isinstance(token, str) else token.text).lower()
-    return _form_index(tuple(sorted(words))).get(text)
+    try:
+        return _index_of(words).get(text)
+    except TypeError:  # an unhashable collection of words: sort it on each call
+        return _form_index(tuple(sorted(words))).get(text)
+
+
+@lru_cache(maxsize=256)
+def _index_of(words: tuple[str, ...] | frozenset[str]) -> dict[str, str]:
+    """The form index of a word collection, without sorting the words again on every lookup."""
+    return _form_index(tuple(sorted(words)))
 
 
 def plural(noun: str) -> str:
