@@ -235,10 +235,11 @@ class Queries:
 
     def explore_edges(self, entity_id: str) -> int:
         from cypher.model import TYPED_RELATIONS
-        from dashboard.neighbourhood import ROW_LIMIT
+        from dashboard.neighbourhood import ROW_LIMIT, per_node
 
         return len(self.rows("explore_edges", ids=[entity_id], within=None, relTypes=list(TYPED_RELATIONS),
-                             types=None, minDocs=1, dateFrom=None, dateTo=None, limit=ROW_LIMIT))
+                             types=None, minDocs=1, dateFrom=None, dateTo=None, removed=None,
+                             perNode=per_node(150), limit=ROW_LIMIT))
 
     def search(self, term: str) -> int:
         from dashboard.search import lucene_query, parse, rank

@@ -5,6 +5,12 @@ entity, each level one fixed statement (`explore_edges`) with the filters as
 parameters. Removed nodes are neither drawn nor walked through. Capping keeps
 the focus and expanded entities, then grows outwards best-connected first, so
 what stays is connected; the rest is counted, not silently dropped.
+
+The server caps too: per entity walked from, `explore_edges` sends at most
+`per_node(cap)` neighbours, best-connected first (degree, then id: the order
+`cap_nodes` grows in, so the nodes kept are the same as with everything read),
+and says how many there were; the ones it did not send count as left out. A
+hub's thousands of relations are ranked on the server, not shipped.
 """
 from __future__ import annotations
 
@@ -16,6 +22,12 @@ from cypher.model import TYPED_RELATIONS
 from dashboard.links import VIEW_RELATIONS, ViewState
 
 ROW_LIMIT = 20000  # per statement; when reached the view says so
+PER_NODE_MIN = 150  # the server sends at least this many neighbours per entity (the default cap)
+
+
+def per_node(cap: int) -> int:
+    """Most neighbours the server sends per entity walked from: the cap, and never fewer than PER_NODE_MIN."""
+    return max(int(cap), PER_NODE_MIN)
 
 
 @dataclass
@@ -81,24 +93,34 @@ def load(state: ViewState, typed_exist: bool, read: Any) -> Subgraph:
     adjacency: dict[str, set[str]] = {i: set() for i in seeds}
     params = dict(relTypes=list(relations_for(state, typed_exist)),
                   types=list(state.types) if state.types is not None else None,
-                  minDocs=state.min_docs, dateFrom=state.date_from, dateTo=state.date_to, limit=ROW_LIMIT)
+                  minDocs=state.min_docs, dateFrom=state.date_from, dateTo=state.date_to,
+                  removed=sorted(removed) or None, limit=ROW_LIMIT)
+    unsent = 0  # neighbours the server counted but did not send (beyond per_node)
 
     def walk(frontier: list[str]) -> list[str]:
-        found_rows = read("explore_edges", ids=frontier, within=None, **params)
+        nonlocal unsent
+        found_rows = read("explore_edges", ids=frontier, within=None,
+                          perNode=per_node(max(state.cap, len(seeds))), **params)
         out.truncated = out.truncated or len(found_rows) >= ROW_LIMIT
         new: list[str] = []
+        total: dict[str, int] = {}
+        sent: dict[str, set[str]] = {}
         for r in found_rows:
+            total[r["fromId"]] = int(r["neighbours"])
+            sent.setdefault(r["fromId"], set()).add(r["otherId"])
             other = r["otherId"]
             if other in removed:
                 continue
             here = r["target"] if r["source"] == other else r["source"]
             if other not in nodes:
-                nodes[other] = {"id": other, "name": r["otherName"], "type": r["otherType"],
+                nodes[other] = {"id": other, "eid": r["otherEid"], "name": r["otherName"], "type": r["otherType"],
                                 "mentionCount": r["otherMentions"], "degree": r["otherDegree"]}
                 adjacency[other] = set()
                 new.append(other)
             adjacency.setdefault(here, set()).add(other)
             adjacency[other].add(here)
+        if len(found_rows) < ROW_LIMIT:  # a cut-off read does not say what was unsent
+            unsent += sum(max(0, n - len(sent[f])) for f, n in total.items())
         return new
 
     frontier = [state.focus] if state.focus in nodes else seeds[:1]
@@ -112,8 +134,8 @@ def load(state: ViewState, typed_exist: bool, read: Any) -> Subgraph:
 
     weight = {i: int(n.get("degree") or 0) for i, n in nodes.items()}
     kept = cap_nodes(seeds, adjacency, weight, state.cap)
-    out.left_out = len(nodes) - len(kept)
-    kept_rows = read("explore_edges", ids=kept, within=kept, **params)
+    out.left_out = len(nodes) - len(kept) + unsent
+    kept_rows = read("explore_edges", ids=kept, within=[nodes[i]["eid"] for i in kept], perNode=None, **params)
     out.truncated = out.truncated or len(kept_rows) >= ROW_LIMIT
     edges: dict[str, dict[str, Any]] = {}
     for r in kept_rows:
@@ -128,4 +150,4 @@ def _node(n: dict[str, Any]) -> dict[str, Any]:
             "mentionCount": int(n.get("mentionCount") or 0), "degree": int(n.get("degree") or 0)}
 
 
-__all__ = ["Subgraph", "load", "cap_nodes", "relations_for", "default_relations", "VIEW_RELATIONS"]
+__all__ = ["Subgraph", "load", "cap_nodes", "per_node", "relations_for", "default_relations", "VIEW_RELATIONS"]

@@ -72,6 +72,26 @@ def test_the_cap_keeps_the_focus_and_counts_what_it_left_out(graph: Driver) -> N
     assert capped.left_out == len(full.nodes) - 3
 
 
+def test_a_focus_with_more_neighbours_than_the_cap_gets_at_most_the_cap_and_the_rest_counted(
+        graph: Driver, monkeypatch: pytest.MonkeyPatch) -> None:
+    full = _load(graph)
+    assert len(full.nodes) > 3
+    monkeypatch.setattr("dashboard.neighbourhood.PER_NODE_MIN", 0)  # the server caps at the cap itself
+    sent: list[dict[str, Any]] = []
+
+    def reading(name: str, **p: Any) -> list[dict[str, Any]]:
+        rows = read(graph, statement(name), p)
+        if name == "explore_edges" and p["within"] is None:
+            sent.extend(rows)
+        return rows
+
+    capped = load(ViewState(focus=ZAWAHIRI, cap=3), True, reading)
+    assert len({r["otherId"] for r in sent}) <= 3  # the server sent no more neighbours than the cap
+    assert {r["neighbours"] for r in sent} == {len(full.nodes) - 1}  # and said how many there were
+    assert len(capped.nodes) == 3 and capped.left_out == len(full.nodes) - 3
+    assert _ids(capped) <= _ids(full)
+
+
 def test_an_unknown_focus_is_reported_missing(graph: Driver) -> None:
     sub = load(ViewState(focus="person:nobody"), True, lambda name, **p: read(graph, statement(name), p))
     assert sub.missing == ["person:nobody"] and sub.nodes == []

@@ -6,5 +6,5 @@ CALL (id) {
   UNION
   MATCH (n:Designation {id: id}) RETURN n
 }
-RETURN n.id AS id, coalesce(n.name, n.id) AS name, [l IN labels(n) WHERE l <> 'Entity'][0] AS type,
+RETURN n.id AS id, elementId(n) AS eid, coalesce(n.name, n.id) AS name, [l IN labels(n) WHERE l <> 'Entity'][0] AS type,
        coalesce(n.mentionCount, 0) AS mentionCount, COUNT { (n)--() } AS degree
