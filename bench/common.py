@@ -149,3 +149,14 @@ def table(rows: list[list[str]], header: list[str]) -> str:
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
     line = lambda r: "  ".join(str(c).ljust(w) for c, w in zip(r, widths))  # noqa: E731
     return "\n".join([line(header), line(["-" * w for w in widths]), *(line(r) for r in rows)])
+
+
+HEADER = ["benchmark", "measured", "baseline", "ratio", "aim"]
+
+
+def report(name: str, result: dict[str, Any], rows: list[list[str]]) -> int:
+    """Save one benchmark's result and print its table: the ending every bench script shares."""
+    path = write_result(name, result)
+    print(table(rows, HEADER))
+    print(f"results: {path}")
+    return 0

@@ -30,8 +30,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import (OUT, check_wipe_allowed, clean_database, log, open_driver, table,  # noqa: E402
-                          use_database, write_result)
+from bench.common import (check_wipe_allowed, clean_database, log, open_driver, OUT, report,  # noqa: E402
+                          use_database)
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
@@ -307,10 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--wipe", action="store_true", help="allow wiping a non-empty database other than the test one")
     args = parser.parse_args(argv)
     result = run(args.quick, args.repeats, args.app, args.wipe)
-    path = write_result("draw", result)
-    print(table(rows_for_table(result), ["benchmark", "measured", "baseline", "ratio", "aim"]))
-    print(f"results: {path}")
-    return 0
+    return report("draw", result, rows_for_table(result))
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import ROOT, log, table, timed, write_result  # noqa: E402
+from bench.common import (log, report, ROOT, timed)  # noqa: E402
 
 DEV_DOCS = ROOT.parent / "shared" / "eval" / "dev"
 FULL_WORDS = 30_000
@@ -143,10 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", help="spaCy model (default: the ingest default)")
     args = parser.parse_args(argv)
     result = run(args.quick, args.words, args.workers, args.repeats, args.model)
-    path = write_result("extraction", result)
-    print(table(rows(result), ["benchmark", "measured", "baseline", "ratio", "aim"]))
-    print(f"results: {path}")
-    return 0
+    return report("extraction", result, rows(result))
 
 
 if __name__ == "__main__":

@@ -36,8 +36,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import (check_wipe_allowed, clean_database, log, open_driver, summary_ms, table,  # noqa: E402
-                          use_database, write_result)
+from bench.common import (check_wipe_allowed, clean_database, log, open_driver, report, summary_ms,  # noqa: E402
+                          use_database)
 
 FULL = {"entities": 100_000, "relations": 500_000, "samples": 200}
 QUICK = {"entities": 20_000, "relations": 100_000, "samples": 50}
@@ -391,10 +391,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--wipe", action="store_true", help="allow wiping a non-empty database other than the test one")
     args = parser.parse_args(argv)
     result = run(args.quick, args.entities, args.relations, args.samples, args.wipe)
-    path = write_result("graph_queries", result)
-    print(table(rows_for_table(result), ["benchmark", "measured", "baseline", "ratio", "aim"]))
-    print(f"results: {path}")
-    return 0
+    return report("graph_queries", result, rows_for_table(result))
 
 
 if __name__ == "__main__":

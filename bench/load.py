@@ -25,8 +25,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import (check_wipe_allowed, clean_database, log, open_driver, table, timed,  # noqa: E402
-                          use_database, wipe, write_result)
+from bench.common import (check_wipe_allowed, clean_database, log, open_driver, report, timed,  # noqa: E402
+                          use_database, wipe)
 
 FULL_ARTICLES = 10_000
 QUICK_ARTICLES = 1_000
@@ -260,10 +260,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--wipe", action="store_true", help="allow wiping a non-empty database other than the test one")
     args = parser.parse_args(argv)
     result = run(args.quick, args.articles, args.wipe)
-    path = write_result("load", result)
-    print(table(rows_for_table(result), ["benchmark", "measured", "baseline", "ratio", "aim"]))
-    print(f"results: {path}")
-    return 0
+    return report("load", result, rows_for_table(result))
 
 
 if __name__ == "__main__":
