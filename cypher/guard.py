@@ -19,6 +19,7 @@ from neo4j.exceptions import CypherSyntaxError, DriverError, Neo4jError, Service
 
 from cypher.errors import DatabaseUnavailable, QueryFailed, QueryRefused
 from cypher.parameters import blank_literals
+from cypher.reader import one_line
 from cypher.settings import Settings
 
 DEFAULT_TIMEOUT: Final = 10.0
@@ -183,7 +184,7 @@ def explain(driver: Driver, stmt: str, params: dict[str, Any] | None = None, *, 
     except Neo4jError as exc:
         if (exc.code or "").endswith("SyntaxError"):
             raise _syntax_error(exc) from None
-        raise QueryFailed(_one_line(exc)) from None
+        raise QueryFailed(one_line(exc)) from None
     return str(summary.query_type or "")
 
 
@@ -211,23 +212,18 @@ def run(driver: Driver, text: str, params: dict[str, Any] | None = None, *,
         if "TransactionTimedOut" in code or "Terminated" in code:
             raise QueryTimedOut(limits.timeout) from None
         if "Forbidden" in code or "AccessMode" in code:
-            raise QueryRefused(f"refused: the server refused a write in a read transaction ({_one_line(exc)})") from None
-        raise QueryFailed(_one_line(exc)) from None
+            raise QueryRefused(f"refused: the server refused a write in a read transaction ({one_line(exc)})") from None
+        raise QueryFailed(one_line(exc)) from None
     except DriverError as exc:
         raise QueryFailed(f"{type(exc).__name__}: {exc}") from None
     return out
 
 
 def _syntax_error(exc: Neo4jError) -> QuerySyntaxError:
-    message = _one_line(exc)
+    message = one_line(exc)
     m = _POSITION.search(message)
     line = column = None
     if m:
         line, column = max(int(m.group(1)) - 1, 1), int(m.group(2))  # minus the EXPLAIN line
         message = (message[: m.start()] + message[m.end():]).strip()
     return QuerySyntaxError(message, line, column)
-
-
-def _one_line(exc: Neo4jError) -> str:
-    msg = (exc.message or str(exc)).strip()
-    return msg.splitlines()[0] if msg else type(exc).__name__

@@ -30,12 +30,13 @@ def read(
     except (ServiceUnavailable, SessionExpired) as exc:
         raise DatabaseUnavailable(Settings.from_env().uri, "connection lost") from exc
     except ClientError as exc:
-        raise QueryFailed(_one_line(exc)) from exc
+        raise QueryFailed(one_line(exc)) from exc
     except Neo4jError as exc:
-        raise QueryFailed(_one_line(exc)) from exc
+        raise QueryFailed(one_line(exc)) from exc
     return [r.data() for r in records]
 
 
-def _one_line(exc: Neo4jError) -> str:
+def one_line(exc: Neo4jError) -> str:
+    """The server's message, first line only (the type name when it has none)."""
     msg = (exc.message or str(exc)).strip()
     return msg.splitlines()[0] if msg else type(exc).__name__
