@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cypher.model import TYPED_RELATIONS
-from dashboard.links import VIEW_RELATIONS, ViewState
+from dashboard.links import ViewState
 
 ROW_LIMIT = 20000  # per statement; when reached the view says so
 PER_NODE_MIN = 150  # the server sends at least this many neighbours per entity (the default cap)
@@ -150,4 +150,4 @@ def _node(n: dict[str, Any]) -> dict[str, Any]:
             "mentionCount": int(n.get("mentionCount") or 0), "degree": int(n.get("degree") or 0)}
 
 
-__all__ = ["Subgraph", "load", "cap_nodes", "per_node", "relations_for", "default_relations", "VIEW_RELATIONS"]
+__all__ = ["Subgraph", "load", "cap_nodes", "per_node", "relations_for", "default_relations"]
