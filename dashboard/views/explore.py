@@ -94,8 +94,8 @@ def _filters(state: ViewState, typed_exist: bool, tag: str) -> ViewState:
         cap = st.number_input("Node cap", 1, MAX_CAP, state.cap, step=50, key=f"cap@{tag}",
                               help="Keeps the best-connected nodes; says how many were left out.")
     new_types = None if set(types) == set(VIEW_TYPES) else tuple(t for t in VIEW_TYPES if t in types)
-    new_rels = None if tuple(r for r in VIEW_RELATIONS if r in rels) == relations_for(state, typed_exist) \
-        and state.rels is None else tuple(r for r in VIEW_RELATIONS if r in rels)
+    chosen = tuple(r for r in VIEW_RELATIONS if r in rels)
+    new_rels = None if state.rels is None and chosen == relations_for(state, typed_exist) else chosen
     return replace(state, hops=int(hops), types=new_types, rels=new_rels, min_docs=int(min_docs),
                    date_from=date_from, date_to=date_to, cap=int(cap))
 
