@@ -8,12 +8,10 @@ string patterns count as aliases of their ids too.
 """
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from importlib import resources
 from typing import NamedTuple
 
-from ingest.names import norm
+from ingest.names import norm, read_rows
 
 DATA = "aliases.jsonl"
 
@@ -28,12 +26,8 @@ def alias_table() -> dict[str, Canonical]:
     """Normalised surface form -> canonical name and type (the alias file first, then the gazetteer)."""
     from ingest.gazetteer import LABEL_TYPES, load_rows
 
-    text = resources.files("ingest").joinpath("data", DATA).read_text(encoding="utf-8")
     table: dict[str, Canonical] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        row = json.loads(line)
+    for row in read_rows(DATA):
         canon = Canonical(row["name"], row.get("type"))
         for form in [row["name"], *row.get("aliases", [])]:
             table.setdefault(norm(form), canon)

@@ -6,12 +6,12 @@ otherwise. The cues live in `data/type_cues.jsonl` (see its header).
 """
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from importlib import resources
 from typing import Any, NamedTuple
 
 from spacy.tokens import Doc, Span
+
+from ingest.names import read_rows
 
 DATA = "type_cues.jsonl"
 
@@ -24,13 +24,10 @@ class Cue(NamedTuple):
 @lru_cache(maxsize=1)
 def cues() -> dict[str, dict[str, dict[str, Any]]]:
     """where -> word -> row."""
-    text = resources.files("ingest").joinpath("data", DATA).read_text(encoding="utf-8")
     table: dict[str, dict[str, dict[str, Any]]] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.lstrip().startswith("#"):
-            row = json.loads(line)
-            key = row["word"] if row["where"] in ("first", "last", "modifier") else row["word"].lower()
-            table.setdefault(row["where"], {})[key] = row
+    for row in read_rows(DATA):
+        key = row["word"] if row["where"] in ("first", "last", "modifier") else row["word"].lower()
+        table.setdefault(row["where"], {})[key] = row
     return table
 
 

@@ -13,14 +13,14 @@ exactly, other words ignore case.
 """
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Callable, Iterable
 
 from spacy.language import Language
 from spacy.tokens import Span
 from spacy.util import filter_spans, registry
+
+from ingest.names import read_rows
 
 DATA = "gazetteer.jsonl"
 LABEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Location", "LOC": "Location", "FAC": "Location"}
@@ -32,8 +32,7 @@ KEEP_LONGER = {"ORG", "FAC", "GPE", "LOC", "EVENT", "WORK_OF_ART", "LAW", "PRODU
 @lru_cache(maxsize=1)
 def load_rows() -> tuple[dict[str, Any], ...]:
     """The data file's rows (blank lines and # comments skipped)."""
-    text = resources.files("ingest").joinpath("data", DATA).read_text(encoding="utf-8")
-    return tuple(json.loads(line) for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
+    return tuple(read_rows(DATA))
 
 
 @lru_cache(maxsize=1)

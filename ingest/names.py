@@ -5,10 +5,12 @@ model. The titles, and the words that are not names, live in data files.
 """
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 TITLES = "titles.txt"
 NOT_NAMES = "not_names.txt"
@@ -20,6 +22,11 @@ def read_list(name: str) -> list[str]:
     """A data file of one entry per line; blank lines and # comments skipped."""
     text = resources.files("ingest").joinpath("data", name).read_text(encoding="utf-8")
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def read_rows(name: str) -> list[Any]:
+    """A JSON Lines data file, parsed; blank lines and # comments skipped."""
+    return [json.loads(ln) for ln in read_list(name)]
 
 
 @lru_cache(maxsize=1)

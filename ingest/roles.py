@@ -5,13 +5,12 @@ add a role ("quartermaster") or a support verb without touching code.
 """
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from importlib import resources
 from typing import Any, NamedTuple
 
 from spacy.tokens import Token
 
+from ingest.names import read_rows
 from ingest.vocabulary import base_of
 
 IRREGULAR = {"ran": "run", "gave": "give", "given": "give", "sent": "send", "fed": "feed", "built": "build"}
@@ -22,16 +21,11 @@ class Role(NamedTuple):
     role: str
 
 
-def _rows(name: str) -> list[dict[str, Any]]:
-    text = resources.files("ingest").joinpath("data", name).read_text(encoding="utf-8")
-    return [json.loads(ln) for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-
-
 @lru_cache(maxsize=1)
 def role_table() -> dict[str, Any]:
     """{"nouns": {noun: Role}, "verbs": {base: Role}, "demote", "former", "modifiers": sets}."""
     out: dict[str, Any] = {"nouns": {}, "verbs": {}, "demote": set(), "former": set(), "modifiers": set()}
-    for row in _rows("roles.jsonl"):
+    for row in read_rows("roles.jsonl"):
         if "noun" in row:
             role = Role(row["relation"], row["role"])
             if row["noun"].startswith("verb:"):
@@ -47,7 +41,7 @@ def role_table() -> dict[str, Any]:
 def words() -> dict[str, Any]:
     """The relation word lists (part_nouns, support_verbs, support_nouns, provide_verbs, base_words)."""
     out: dict[str, Any] = {}
-    for row in _rows("relation_words.jsonl"):
+    for row in read_rows("relation_words.jsonl"):
         out.update(row)
     return out
 
@@ -55,7 +49,7 @@ def words() -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
     """'iraqi' -> 'Iraq': nationality adjectives and the country they name."""
-    return {row["demonym"].lower(): row["country"] for row in _rows("demonyms.jsonl")}
+    return {row["demonym"].lower(): row["country"] for row in read_rows("demonyms.jsonl")}
 
 
 def verb_base(token: Token, bases: frozenset[str] | set[str]) -> str | None:
