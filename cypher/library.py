@@ -16,16 +16,12 @@ from cypher.errors import KgError, QueryFailed, QueryRefused
 from neo4j import Driver
 
 from cypher.parameters import PARAM_TYPES, coerce, is_server_filled, named_parameters, to_text
+from cypher.reader import read
+from cypher.statements import statement
 
 QUERIES_DIR: Final = Path(__file__).parent / "queries"
 DISPLAYS: Final = ("table", "graph", "timeline", "bar")
 NAME_RE: Final = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
-_MATCHING_ENTITIES: Final = (
-    "MATCH (e:Entity) WHERE e.id = $value OR toLower(e.name) = toLower($value) "
-    "OR toLower($value) IN [a IN coalesce(e.aliases, []) | toLower(a)] "
-    "RETURN e.id AS id, e.name AS name, [l IN labels(e) WHERE l <> 'Entity'][0] AS type "
-    "ORDER BY coalesce(e.mentionCount, 0) DESC, id LIMIT 5"
-)
 _FIELD = re.compile(r"^//\s*(title|description|param|display)\s*:\s?(.*)$")
 
 
@@ -221,6 +217,4 @@ def bind(query: Query, given: dict[str, Any], server: dict[str, Any] | None = No
 
 def matching_entities(driver: Driver, value: str) -> list[dict[str, Any]]:
     """The entities an `entity` parameter value picks (by id, name or alias, as the library queries match)."""
-    from cypher.reader import read
-
-    return read(driver, _MATCHING_ENTITIES, {"value": value})
+    return read(driver, statement("matching_entities"), {"value": value})
