@@ -181,8 +181,7 @@ def _widget(p: Param, start: Any, *, key: str) -> Any:
 
 def _publish(query: Query, values: dict[str, Any]) -> None:
     """Put the query and its values in the URL so the address bar is a link to this result."""
-    text_values = {k: to_text(v, p.type) for p in query.params if (v := values.get(p.name)) is not None
-                   for k in (p.name,)}
+    text_values = {p.name: to_text(values[p.name], p.type) for p in query.params if values.get(p.name) is not None}
     params = {URL_QUERY: query.name, **{URL_PARAM + k: v for k, v in text_values.items()}}
     current = {k: st.query_params[k] for k in st.query_params}
     if current != params:
