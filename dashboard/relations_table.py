@@ -6,24 +6,20 @@ from typing import Any
 import streamlit as st
 
 from dashboard import links
+from dashboard.evidence_table import evidence_pairs
 
 
 def relation_rows(edges: list[dict[str, Any]], names: dict[str, str]) -> list[dict[str, Any]]:
     """from, relation, to, documents, evidence sentence and document link; one row per sentence."""
     out = []
     for e in edges:
-        ev = list(e.get("evidence") or [])
-        ev_docs = list(e.get("evidenceDocIds") or [])
-        doc_ids = list(e.get("docIds") or [])
-        pairs = [(s, ev_docs[i] if i < len(ev_docs) else (doc_ids[0] if doc_ids else None))
-                 for i, s in enumerate(ev)] or [("", doc_ids[0] if doc_ids else None)]
-        for sentence, doc in pairs:
+        for sentence, doc in evidence_pairs(e.get("evidence"), e.get("evidenceDocIds"), e.get("docIds")):
             out.append({
                 "from": names.get(e["source"], e["source"]),
                 "relation": e["type"],
                 "to": names.get(e["target"], e["target"]),
                 "docs": int(e.get("docCount") or 0),
-                "evidence": str(sentence),
+                "evidence": sentence,
                 "document": links.document(doc) if doc else None,
             })
     return out
