@@ -7,6 +7,7 @@ read-only check that running it needs.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import datetime, timezone
 from typing import Any, Final
 
@@ -105,4 +106,4 @@ def _query(row: dict[str, Any]) -> Query:
     q = Query(name=row["name"], title=row.get("title") or row["name"], description=row.get("description") or "",
               params=params, display=Display(kind=display), text="", source="saved", created_at=row.get("createdAt"))
     text = header(q) + "\n" + str(row.get("cypher") or "") + "\n"
-    return Query(**{**q.__dict__, "text": text})
+    return replace(q, text=text)
