@@ -6,10 +6,9 @@ are never extracted again, and every skipped input is one line on stderr.
 from __future__ import annotations
 
 import argparse
-import inspect
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from tqdm import tqdm
@@ -46,31 +45,13 @@ def _warn(exc: KgError) -> None:
 
 
 def load_extractor(model: str | None, workers: int) -> Any:
-    """The rule-based extractor, or the NER-only baseline while it is not there; workers passed when supported."""
+    """The rule-based extractor over a spaCy model, running `workers` processes (spaCy loads only when needed)."""
+    from ingest.extractor import Extractor
+
     try:
-        from ingest.extractor import Extractor
-    except ModuleNotFoundError as exc:
-        if exc.name != "ingest.extractor":
-            raise
-        from ingest.baseline import Extractor  # type: ignore[no-redef]
-    params = inspect.signature(Extractor).parameters
-    kwargs: dict[str, Any] = {}
-    for name in ("workers", "n_process"):
-        if name in params:
-            kwargs[name] = workers
-            break
-    try:
-        return Extractor(model, **kwargs)
+        return Extractor(model, workers=workers)
     except OSError as exc:
         raise KgError(f"cannot load the spaCy model {model or '(default)'}: {str(exc).splitlines()[0]}") from None
-
-
-def _extract(extractor: Any, articles: list[Article], workers: int) -> Iterator[Extraction]:
-    params = inspect.signature(extractor.extract).parameters
-    for name in ("workers", "n_process"):
-        if name in params:
-            return iter(extractor.extract(articles, **{name: workers}))
-    return iter(extractor.extract(articles))
 
 
 def _progress(items: Iterable[Extraction], total: int) -> Iterable[Extraction]:
@@ -95,7 +76,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     if args.dry_run:
         articles = read_inputs(args.paths, summary)
         extractor = load_extractor(args.model, args.workers) if articles else None
-        for extraction in _progress(_extract(extractor, articles, args.workers) if extractor else [], len(articles)):
+        for extraction in _progress(extractor.extract(articles) if extractor else [], len(articles)):
             sys.stdout.write(json.dumps(extraction.to_json(), ensure_ascii=False) + "\n")
             summary.loaded += 1
             summary.count_extraction(extraction)
@@ -115,7 +96,7 @@ def run_ingest(args: argparse.Namespace) -> int:
         replace = {a.id for a in todo if a.id in stored}
         if todo:
             extractor = load_extractor(args.model, args.workers)
-            extractions = _progress(_extract(extractor, todo, args.workers), len(todo))
+            extractions = _progress(extractor.extract(todo), len(todo))
             summary.loaded = writer.load(extractions, replace=replace)
         summary.totals = writer.counts()
     finally:
