@@ -1,7 +1,7 @@
 """The extractor: articles in, one `Extraction` per article out (the JSON of shared/ontology.md).
 
 Composition only: the spaCy pipeline (ingest.pipeline), the entity table
-(ingest.entities), relation rules (ingest.relations) and, when present, the
+(ingest.entities), relation rules (ingest.relations), the
 event rules (ingest.events: incidents, designations) and boilerplate filter
 (ingest.boilerplate).
 
@@ -24,23 +24,12 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from ingest.boilerplate import byline_author, is_boilerplate
 from ingest.entities import EntityTable
+from ingest.events import find_events
 from ingest.pipeline import load_nlp, model_name
 from ingest.records import Article, Entity, Extraction, Relation
-
-try:  # owned by the events engineer; optional until it lands
-    from ingest.events import find_events
-except ImportError:  # pragma: no cover - depends on what is checked in
-    find_events = None  # type: ignore[assignment]
-try:
-    from ingest.boilerplate import byline_author, is_boilerplate
-except ImportError:  # pragma: no cover
-    byline_author = None  # type: ignore[assignment]
-    is_boilerplate = None  # type: ignore[assignment]
-try:
-    from ingest.relations import find_relations
-except ImportError:  # pragma: no cover
-    find_relations = None  # type: ignore[assignment]
+from ingest.relations import find_relations
 
 TITLE_SEPARATOR = "\n\n"
 
@@ -70,7 +59,7 @@ def _parts(articles: Iterable[Article]) -> Iterator[tuple[str, tuple[Article, st
 
 
 def _skip_sentence(sent: Span) -> bool:
-    return bool(is_boilerplate and is_boilerplate(sent.text))
+    return is_boilerplate(sent.text)
 
 
 class Extractor:
@@ -115,27 +104,22 @@ class Extractor:
 
     def extract_doc(self, doc: Doc, article: Article) -> Extraction:
         """Entities, relations and events of one parsed article."""
-        if byline_author and not article.author:
+        if not article.author:
             author = byline_author(article.text)
             if author:
                 article.author = author
-        table = EntityTable(doc, skip_sentence=_skip_sentence if is_boilerplate else None,
-                            body_start=body_start(article))
-        relations: list[Relation] = []
-        if find_relations is not None:
-            relations.extend(find_relations(doc, table, skip_sentence=_skip_sentence if is_boilerplate else None))
-        entities: list[Entity] = table.entities
-        if find_events is not None:
-            try:
-                event_entities, event_relations = find_events(doc, table, article)
-            except Exception as exc:  # one faulty event rule must not lose the document's other results
-                if os.environ.get("KG_DEBUG"):
-                    raise
-                print(f"warning: event rules failed on {article.id}: {exc!r}", file=sys.stderr)
-                event_entities, event_relations = [], []
-            known = {e.id for e in table.entities}
-            entities = table.entities + [e for e in event_entities if e.id not in known]
-            relations.extend(event_relations)
+        table = EntityTable(doc, skip_sentence=_skip_sentence, body_start=body_start(article))
+        relations: list[Relation] = find_relations(doc, table, skip_sentence=_skip_sentence)
+        try:
+            event_entities, event_relations = find_events(doc, table, article)
+        except Exception as exc:  # one faulty event rule must not lose the document's other results
+            if os.environ.get("KG_DEBUG"):
+                raise
+            print(f"warning: event rules failed on {article.id}: {exc!r}", file=sys.stderr)
+            event_entities, event_relations = [], []
+        known = {e.id for e in table.entities}
+        entities: list[Entity] = table.entities + [e for e in event_entities if e.id not in known]
+        relations.extend(event_relations)
         return Extraction(article, list(entities), _dedupe(relations))
 
 
