@@ -40,7 +40,7 @@ def _labelled(name: str, **slots: str) -> str:
     return text
 
 
-def _chunks(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+def _chunks(rows: list[Any], size: int) -> Iterator[list[Any]]:
     for start in range(0, len(rows), size):
         yield rows[start : start + size]
 
@@ -92,8 +92,8 @@ class GraphWriter:
         """textHash of each document id already in the graph (None when a write never finished)."""
         ids = list(doc_ids)
         found: dict[str, str | None] = {}
-        for start in range(0, len(ids), self.batch_size):
-            for row in self._read(statement("read_document_hashes"), {"ids": ids[start : start + self.batch_size]}):
+        for chunk in _chunks(ids, self.batch_size):
+            for row in self._read(statement("read_document_hashes"), {"ids": chunk}):
                 found[row["id"]] = row["textHash"]
         return found
 
@@ -104,8 +104,7 @@ class GraphWriter:
 
     def retract(self, doc_ids: list[str]) -> None:
         """Remove what these documents contributed (see ingest.retraction), in batches."""
-        for start in range(0, len(doc_ids), self.batch_size):
-            chunk = doc_ids[start : start + self.batch_size]
+        for chunk in _chunks(doc_ids, self.batch_size):
             self._write(lambda tx: retract_in(tx, chunk))
 
     def write(self, extractions: list[Extraction], replace: Iterable[str] = ()) -> Rows:
@@ -113,7 +112,7 @@ class GraphWriter:
         rows = Rows()
         for extraction in extractions:
             add_extraction(rows, extraction)
-        old = [doc_id for doc_id in replace]
+        old = list(replace)
 
         def work(tx: ManagedTransaction) -> None:
             if old:
@@ -151,7 +150,6 @@ class GraphWriter:
             )
             self._run(tx, text, rel_rows, cap=EVIDENCE_CAP)
         self._run(tx, statement("write_co_mentions"), rows.co_mention_rows())
-        ids = sorted(rows.entity_ids)
-        for start in range(0, len(ids), self.batch_size):
-            tx.run(statement("write_entity_stats"), ids=ids[start : start + self.batch_size]).consume()  # type: ignore[arg-type]
+        for chunk in _chunks(sorted(rows.entity_ids), self.batch_size):
+            tx.run(statement("write_entity_stats"), ids=chunk).consume()  # type: ignore[arg-type]
         self._run(tx, statement("write_document_hashes"), rows.hashes)
