@@ -55,10 +55,7 @@ def _form_index(words: tuple[str, ...]) -> dict[str, str]:
 def base_of(token: Token | str, words: tuple[str, ...] | frozenset[str]) -> str | None:
     """The listed base form that `token` inflects, or None."""
     text = (token if isinstance(token, str) else token.text).lower()
-    try:
-        return _index_of(words).get(text)
-    except TypeError:  # an unhashable collection of words: sort it on each call
-        return _form_index(tuple(sorted(words))).get(text)
+    return _index_of(words).get(text)
 
 
 @lru_cache(maxsize=256)
