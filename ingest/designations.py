@@ -136,23 +136,19 @@ def _joins_coordinated(act: Act, acts: list[Act]) -> bool:
     return True
 
 
-def _lemma_in(tok: Token, words: frozenset[str]) -> str | None:
-    return base_of(tok, words)
-
-
 def _verb_act(tok: Token, table: EntityTable) -> Act | None:
     if tok.pos_ != "VERB" or tok.dep_ == "amod":
         return None
     v = vocab()
-    base = _lemma_in(tok, frozenset(v["verbs"]))
-    lifting = _lemma_in(tok, _set("lifting"))
-    if base is None and _lemma_in(tok, _set("list_verbs")) and (_onto_list(tok) or _names_as_listed(tok)):
+    base = base_of(tok, frozenset(v["verbs"]))
+    lifting = base_of(tok, _set("lifting"))
+    if base is None and base_of(tok, _set("list_verbs")) and (_onto_list(tok) or _names_as_listed(tok)):
         base = "list"
     if base is None and lifting and (_onto_list(tok) or lifting in ("delist", "de-list")):
         base = "list"
     nouns = frozenset(v["nouns"])
     named_measure = any(base_of(o, nouns) for o in children(tok, "dobj"))  # 'offered a reward': the noun's act
-    if base is None and not named_measure and _lemma_in(tok, frozenset(["offer", "announce", "post"])) \
+    if base is None and not named_measure and base_of(tok, frozenset(["offer", "announce", "post"])) \
             and _bounty_for(tok):
         act = Act("reward", tok, tok.sent, reason="reward")  # 'offered up to $10 million for information on X'
         subj = subject(tok)
@@ -162,7 +158,7 @@ def _verb_act(tok: Token, table: EntityTable) -> Act | None:
     if base is None:
         return None
     act = Act(v["verbs"].get(base, "auto"), tok, tok.sent)
-    if lifting and base == "list" and not _lemma_in(tok, frozenset(v["verbs"])):
+    if lifting and base == "list" and not base_of(tok, frozenset(v["verbs"])):
         act.status = "lifted"
     passive = is_passive(tok)
     own = [c for c in children(tok, "nsubj", "nsubjpass") if c.i < tok.i]
