@@ -37,9 +37,7 @@ TITLE_SEPARATOR = "\n\n"
 def document_text(article: Article) -> str:
     """The text extracted from: title, blank line, body (parsed apart, then joined; mention offsets are
     relative to their sentence)."""
-    if article.title and not article.text.startswith(article.title):
-        return article.title + TITLE_SEPARATOR + article.text
-    return article.text
+    return article.title + TITLE_SEPARATOR + article.text if body_start(article) else article.text
 
 
 def body_start(article: Article) -> int:
