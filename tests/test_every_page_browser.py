@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser import app_server, browser, page  # noqa: F401  (pytest fixtures)
 from tests.graph_fixture import BRIGADE_ID, KHAN_ID
@@ -48,6 +49,7 @@ def test_a_filtered_documents_link_reopens_the_same_list_in_a_fresh_browser(
     try:
         fresh.goto(link)
         fresh.get_by_text("1 of 4 documents").wait_for(timeout=TIMEOUT)
-        assert fresh.get_by_label("Filter").input_value() == "hezbollah"
+        # the input fills in a moment after the list is drawn: wait for its value instead of reading it once
+        expect(fresh.get_by_label("Filter")).to_have_value("hezbollah", timeout=TIMEOUT)
     finally:
         fresh.context.close()
