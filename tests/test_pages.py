@@ -90,9 +90,10 @@ def test_unknown_entity_is_a_message_with_a_way_out(pages_graph: Driver) -> None
     assert any("Overview" in m for m in texts(at.markdown))
 
 
-def test_entity_page_without_id_asks_for_a_search(pages_graph: Driver) -> None:
+def test_entity_page_without_id_asks_for_a_search_and_offers_the_most_connected(pages_graph: Driver) -> None:
     at = page("entity")
     assert "Search for an entity" in at.info[0].value
+    assert links.entity(ZAWAHIRI) in list(tables(at)[0]["open"])
 
 
 def test_sidebar_search_switches_the_entity_in_the_url(pages_graph: Driver) -> None:
@@ -234,7 +235,7 @@ def test_paths_are_drawn_from_the_union_of_their_nodes_and_edges(pages_graph: Dr
 # Expected failures: a message and a way out, never a traceback
 
 @pytest.mark.parametrize(("module", "params"), [("overview", {}), ("documents", {}), ("entity", {"id": ZAWAHIRI}),
-                                                ("paths", {"src": NASRALLAH, "dst": ZAWAHIRI})])
+                                                ("entity", {}), ("paths", {"src": NASRALLAH, "dst": ZAWAHIRI})])
 def test_neo4j_down_is_a_message_not_a_traceback(
     monkeypatch: pytest.MonkeyPatch, module: str, params: dict[str, str]
 ) -> None:

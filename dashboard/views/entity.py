@@ -5,18 +5,20 @@ from typing import Any
 
 import streamlit as st
 
-from cypher.model import TYPED_RELATIONS
+from cypher.model import ENTITY_TYPES, TYPED_RELATIONS
 from dashboard import links
 from dashboard.db import rows
 from dashboard.evidence_table import COLUMNS, link_row, markdown_safe, relation_rows, show_table, web_url
 from dashboard.search import search_box
 from dashboard.share import share_link
+from dashboard.views.overview import most_connected
 from dashboard.timeline import timeline_chart, timeline_rows
 
 # ISSUED and TARGETS lead to Designation nodes: they are shown in the timeline instead.
 RELATIONS_SHOWN = tuple(t for t in TYPED_RELATIONS if t not in ("ISSUED", "TARGETS"))
 HIDDEN_PROPERTIES = {"id", "name", "aliases", "aliasText"}
 RELATION_CAP = 500
+START_CAP = 20  # entities offered on the page opened without one
 
 
 @st.cache_data(ttl=60, show_spinner=False)
@@ -103,13 +105,24 @@ def _documents(documents: list[dict[str, Any]]) -> None:
     show_table(table, key="entity_documents", columns={"url": st.column_config.LinkColumn("original")})
 
 
+def _start() -> None:
+    """The page without an entity: where to begin (and, by reading the graph, says at once if Neo4j is down)."""
+    st.title("Entity")
+    top = most_connected(tuple(ENTITY_TYPES), START_CAP)
+    st.info("Search for an entity in the sidebar, or open one of the most connected entities below.")
+    if not top:
+        st.warning("No entity has a typed relation yet. Run `kg ingest examples/news`, then reload this page.")
+        return
+    show_table([{"name": e["name"], "type": e["type"], "degree": e["degree"], "open": links.entity(e["id"])}
+                for e in top], key="entity_start")
+
+
 def render() -> None:
     """Draw the page for the entity named by `?id=`."""
     entity_id = st.query_params.get("id")
     _jump("entity_jump", entity_id)
     if not entity_id:
-        st.title("Entity")
-        st.info("Search for an entity in the sidebar, or open one from the Explore or Documents page.")
+        _start()
         st.stop()
     data = load(entity_id)
     if data is None:
