@@ -3,6 +3,8 @@
 Runs `kg ingest --dry-run` over each development set (the product's own path,
 readers included), keeps the predictions in .eval/ and prints the scorer's
 figures. The shared folder is ../shared next to the repository, or $KG_SHARED.
+`--model md` (or KG_SPACY_MODEL=md) scores the medium model; predictions of a model other than
+the default go to their own files (.eval/docs-en_core_web_md.jsonl), so two models can be compared.
 `--baseline` scores raw spaCy NER instead (each distinct name and label one
 entity), the reference the rules are measured against.
 """
@@ -63,11 +65,11 @@ def predict_baseline(folder: Path, out: Path, model: str | None) -> None:
     import spacy
 
     from ingest.extractor import document_text
-    from ingest.pipeline import model_name
+    from ingest.pipeline import model_source
     from ingest.readers import read_articles
     from ingest.records import Article
 
-    nlp = spacy.load(model_name(model))
+    nlp = spacy.load(model_source(model))
     articles = [a for a in read_articles([str(folder)]) if isinstance(a, Article)]
     with out.open("w", encoding="utf-8") as fh:
         for doc, article in nlp.pipe(((document_text(a), a) for a in articles), as_tuples=True):
@@ -90,7 +92,8 @@ def score(gold: Path, pred: Path, verbose: bool) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--model", default=None, help="spaCy model (default: the pipeline's default)")
+    parser.add_argument("--model", default=None,
+                        help="spaCy model: sm (the default), md (needs `make setup-md`), or a spaCy model name")
     parser.add_argument("--baseline", action="store_true", help="score raw spaCy NER instead of the extractor")
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("-v", "--verbose", action="store_true", help="also print misses and spurious entities")
@@ -101,14 +104,26 @@ def main(argv: list[str] | None = None) -> int:
     if not sets:
         print(f"no evaluation sets found under {shared_dir()}", file=sys.stderr)
         return 1
+    sys.path.insert(0, str(ROOT))
+    from cypher.errors import KgError
+    from cypher.messages import user_message
+    from ingest.pipeline import DEFAULT_MODEL, model_name, model_source
+
+    try:
+        model_source(args.model)  # a model that is not installed: one line now, not once per set
+    except KgError as exc:
+        print(user_message(exc), file=sys.stderr)
+        return 1
+    model = model_name(args.model)
+    tag = "" if model == DEFAULT_MODEL else f"-{Path(model).name}"
     failed = False
     for name, folder, gold in sets:
-        pred = OUT / f"{name}{'-baseline' if args.baseline else ''}.jsonl"
+        pred = OUT / f"{name}{tag}{'-baseline' if args.baseline else ''}.jsonl"
         if args.baseline:
             predict_baseline(folder, pred, args.model)
         else:
             predict(folder, pred, args.model, args.workers)
-        print(f"== {name} ({'baseline NER' if args.baseline else 'extractor'}): {gold.name}")
+        print(f"== {name} ({'baseline NER' if args.baseline else 'extractor'}, {model}): {gold.name}")
         if not pred.stat().st_size:
             print(f"no predictions in {pred}: extraction failed (see the messages above)", file=sys.stderr)
             failed = True
