@@ -30,6 +30,9 @@ _HREF = re.compile(r"h(?=ref)", re.IGNORECASE)
 _EXTERNAL_TAG = re.compile(r"<(link|script)\b[^>]*\bhttps?://[^>]*>(\s*</script>)?", re.IGNORECASE | re.DOTALL)
 _PANEL = "Hover or click an edge to read its evidence."
 _PANEL_CLICK = " Click a node to {primary}; shift-click to {secondary}."  # only where clicks navigate
+# what a click and a shift-click do, by the click mode; "open" leaves a read-only graph for another page
+CLICK_WORDS = {"focus": ("focus on it", "add its neighbours"), "expand": ("add its neighbours", "focus on it"),
+               "open": ("explore around it", "open its entity page")}
 
 
 def plain(text: object, limit: int = MAX_TITLE) -> str:
@@ -85,7 +88,8 @@ def _options(seed: int) -> dict[str, Any]:
 _BRIDGE = """
     if (p.nodes.length) {
       var shift = p.event && p.event.srcEvent && p.event.srcEvent.shiftKey;
-      var mode = shift ? (cfg.mode === "focus" ? "expand" : "focus") : cfg.mode;
+      var first = cfg.mode === "expand" ? "expand" : "focus";
+      var mode = shift ? (first === "focus" ? "expand" : "focus") : first;
       var id = encodeURIComponent(String(p.nodes[0])).replace(/%3A/g, ":");
       var q = cfg.click[mode].split(cfg.placeholder).join(id);
       window.kgLastClick = q;
@@ -161,8 +165,7 @@ def graph_html(
         })
     net.options = _options(seed)
     html = _EXTERNAL_TAG.sub("", net.generate_html())
-    primary, secondary = ("focus on it", "add its neighbours") if click_mode == "focus" else \
-        ("add its neighbours", "focus on it")
+    primary, secondary = CLICK_WORDS[click_mode]
     hint = _PANEL_CLICK.format(primary=primary, secondary=secondary) if click else ""
     panel = (
         "<style>.vis-tooltip{white-space:pre-wrap !important;max-width:460px;font:13px sans-serif !important;"

@@ -211,8 +211,20 @@ def click_templates(state: ViewState) -> dict[str, str]:
     """Query strings for a node click ('focus' and 'expand'), with NODE_PLACEHOLDER where the id goes."""
     focus = state.focused_on(NODE_PLACEHOLDER)
     expand = state.expanded_with(NODE_PLACEHOLDER) if state.focus else focus
-    return {"focus": "?" + urlencode(focus.to_params(), doseq=True, safe=":"),
-            "expand": "?" + urlencode(expand.to_params(), doseq=True, safe=":")}
+    return {"focus": _query(focus), "expand": _query(expand)}
+
+
+def _query(state: ViewState) -> str:
+    return "?" + urlencode(state.to_params(), doseq=True, safe=":")
+
+
+def open_templates() -> dict[str, str]:
+    """Clicks on a read-only graph (Paths): Explore focused on the node; shift-click, its Entity page.
+
+    Explore is the default page, whose address Streamlit writes as "./": pushing "explore?..." would
+    leave two history entries for one click, and Back would seem to do nothing.
+    """
+    return {"focus": "./" + _query(ViewState(focus=NODE_PLACEHOLDER)), "expand": entity(NODE_PLACEHOLDER)}
 
 
 def current(page: str = "explore") -> ViewState:

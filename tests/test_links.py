@@ -85,6 +85,12 @@ def test_click_templates_put_the_node_where_the_id_goes() -> None:
     assert expand == {"focus": ["a:1"], "expanded": ["n:9"], "hops": ["2"]}
 
 
+def test_open_templates_lead_from_a_read_only_graph_to_explore_and_entity() -> None:
+    t = links.open_templates()
+    assert t["focus"].replace(NODE_PLACEHOLDER, "n:9") == "./?focus=n:9"  # the default page's own address
+    assert t["expand"].replace(NODE_PLACEHOLDER, "n:9") == links.entity("n:9")
+
+
 def test_page_links_match_what_the_pages_read() -> None:
     assert links.document("doc-1") == "documents?doc=doc-1"
     assert links.entity("person:x") == "entity?id=person:x"

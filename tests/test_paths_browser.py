@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.browser import app_server, browser, graph_frame, node_ids, page  # noqa: F401
+from tests.browser import app_server, browser, click_node, graph_frame, node_ids, page  # noqa: F401
 from tests.graph_fixture import KHAN_ID
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("explore_graph")]
@@ -50,6 +50,16 @@ def test_a_paths_link_reopens_the_same_paths_in_a_fresh_page(app_server: str, pa
     assert node_ids(graph_frame(page)) == PATH_IDS
     assert page.get_by_text("Current: Hassan Nasrallah (Person)").is_visible()
     assert _query(page.url)["k"] == ["3"]
+
+
+def test_clicking_a_node_on_a_path_explores_around_it_and_back_returns(app_server: str, page: Any) -> None:
+    page.goto(f"{app_server}/paths?src={NASRALLAH}&dst={ZAWAHIRI}&k=3")
+    page.get_by_text("1 shortest path of 3 hops").wait_for(timeout=TIMEOUT)
+    click_node(page, graph_frame(page), "organization:al-qaeda")
+    page.wait_for_url(lambda url: _query(url).get("focus") == ["organization:al-qaeda"], timeout=TIMEOUT)
+    page.get_by_text("Relations on screen").wait_for(timeout=TIMEOUT)
+    page.go_back()
+    page.get_by_text("1 shortest path of 3 hops").wait_for(timeout=TIMEOUT)
 
 
 def test_no_path_is_a_plain_message(app_server: str, page: Any) -> None:

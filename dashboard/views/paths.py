@@ -61,7 +61,7 @@ def render() -> None:
     st.success(f"{len(paths)} shortest path{'s' if len(paths) != 1 else ''} of {hops} "
                f"hop{'s' if hops != 1 else ''} between {src_label} and {dst_label} over {over}.")
     nodes, edges = graph_of(paths)
-    render_graph(nodes, edges, key="paths_graph", height=450)
+    render_graph(nodes, edges, key="paths_graph", height=450, click=links.open_templates(), click_mode="open")
     share_link(links.ViewState(page="paths", src=view.src, dst=view.dst, k=k, rels=view.rels).url())
     for i, path in enumerate(paths, start=1):
         st.subheader(f"Path {i}: " + markdown_safe(path_title(path)))
