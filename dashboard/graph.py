@@ -93,12 +93,43 @@ _BRIDGE = """
       var id = encodeURIComponent(String(p.nodes[0])).replace(/%3A/g, ":");
       var q = cfg.click[mode].split(cfg.placeholder).join(id);
       window.kgLastClick = q;
+      keep();
       if (parent !== window && parent.location.search !== q) {
         parent.history.pushState(null, "", q);
         parent.dispatchEvent(new parent.PopStateEvent("popstate"));
       }
       return;
     }"""
+
+
+# Positions survive a click: the clicked page stores where each node was drawn, and the next page puts
+# the nodes it shares there, pinned while the new ones settle around them, so expanding does not move
+# what the user was looking at. sessionStorage is per tab; failures (a sandbox) only lose the positions.
+_KEEP = """  var KEPT = "kg-graph-positions";
+  function keep() {
+    try { sessionStorage.setItem(KEPT, JSON.stringify(network.getPositions())); } catch (e) {}
+  }
+  function placeKept() {
+    var saved = {};
+    try {  // read once: only the page a click opens uses them
+      saved = JSON.parse(sessionStorage.getItem(KEPT) || "{}") || {};
+      sessionStorage.removeItem(KEPT);
+    } catch (e) { return false; }
+    var known = nodes.getIds().filter(function (id) { return saved[id]; });
+    if (!known.length) return false;
+    nodes.update(known.map(function (id) {
+      return {id: id, x: saved[id].x, y: saved[id].y, fixed: {x: true, y: true}};
+    }));
+    network.once("stabilizationIterationsDone", function () {
+      nodes.update(known.map(function (id) { return {id: id, fixed: false}; }));
+      network.fit();
+      ready();
+    });
+    network.setOptions({physics: {enabled: true}});
+    network.stabilize(""" + str(STABILISATION_ITERATIONS) + """);
+    return true;
+  }
+"""
 
 
 def _script(click: dict[str, str] | None, mode: str) -> str:
@@ -111,8 +142,10 @@ def _script(click: dict[str, str] | None, mode: str) -> str:
         "    if (window.kgReady) return;\n"
         "    network.setOptions({physics: {enabled: false}});\n"
         "    window.kgReady = true;\n  }\n"
+        + _KEEP +
         "  // small graphs finish their layout inside the constructor, before this script runs\n"
-        '  if (network.physics && network.physics.stabilized) { ready(); }\n'
+        '  if (placeKept()) { /* ready() once the new nodes settle around the kept ones */ }\n'
+        '  else if (network.physics && network.physics.stabilized) { ready(); }\n'
         '  else { network.once("stabilizationIterationsDone", ready); }\n'
         '  network.on("click", function (p) {' + (_BRIDGE if click else "") + """
     if (p.edges.length && panel) {

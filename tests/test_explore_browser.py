@@ -53,10 +53,15 @@ def test_clicking_a_node_focuses_it_and_back_restores_the_view(page: Any, app_se
 def test_shift_click_expands_without_losing_what_is_on_screen(page: Any, app_server: str) -> None:
     frame = _open(page, app_server, f"focus={ZAWAHIRI}")
     before = node_ids(frame)
+    where = frame.evaluate("() => network.getPositions()")
     click_node(page, frame, AL_QAEDA, modifiers=["Shift"])
-    after = node_ids(wait_for_graph_change(page, before))
+    frame = wait_for_graph_change(page, before)
+    after = node_ids(frame)
     assert set(before) < set(after)
     assert _query(page.url)["expanded"] == [AL_QAEDA]
+    now = frame.evaluate("() => network.getPositions()")
+    moved = [i for i in before if abs(now[i]["x"] - where[i]["x"]) > 1 or abs(now[i]["y"] - where[i]["y"]) > 1]
+    assert moved == []  # what was on screen stays where it was; the new neighbours settle around it
 
 
 def test_a_copied_link_reopens_the_same_view_in_a_fresh_browser(page: Any, browser: Any, app_server: str) -> None:
