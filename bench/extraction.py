@@ -10,7 +10,7 @@ count is reached (each copy gets its own id). In the same run, alternating:
 
 Then the same pair with `workers` processes (spaCy `n_process`) on both sides.
 
-    .venv/bin/python bench/extraction.py [--quick] [--words N] [--workers 2] [--repeats R]
+    .venv/bin/python bench/extraction.py [--quick] [--words N] [--workers 2] [--repeats R] [--model md]
 """
 from __future__ import annotations
 
@@ -140,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--words", type=int, help=f"words of text (default {FULL_WORDS:,})")
     parser.add_argument("--workers", type=int, default=2, help="processes for the second pair of runs (default 2)")
     parser.add_argument("--repeats", type=int, help="timed repeats per side (median kept)")
-    parser.add_argument("--model", help="spaCy model (default: the ingest default)")
+    parser.add_argument("--model", help="spaCy model: sm (the ingest default), md (`make setup-md`) or a spaCy model name")
     args = parser.parse_args(argv)
     result = run(args.quick, args.words, args.workers, args.repeats, args.model)
     return report("extraction", result, rows(result))
