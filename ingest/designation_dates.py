@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from ingest.dates import dates_in
 from ingest.pipeline import doc_text
 from ingest.records import Article
+from ingest.sentences import ents_in
 from ingest.syntax import children, governor
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ def _dated(verb: Token) -> bool:
     """A date stated in the verb's own clause (its coordinated clauses aside)."""
     own = {t.i for c in [verb, *verb.children] if c.i == verb.i or c.dep_ != "conj" for t in
            ([c] if c.i == verb.i else c.subtree)}
-    return any(e.label_ == "DATE" and e.root.i in own for e in verb.sent.ents)
+    return any(e.label_ == "DATE" and e.root.i in own for e in ents_in(verb.sent))
 
 
 def _subject_of_own(verb: Token) -> bool:
@@ -48,12 +49,12 @@ def local_tokens(head: Token) -> list[Token]:
     if verb is not None:
         roots.append(verb)
         if verb.dep_ == "conj" and not any(e.label_ == "DATE" and e.root.i in {t.i for t in verb.subtree}
-                                           for e in verb.sent.ents):
+                                           for e in ents_in(verb.sent)):
             roots.append(verb.head)
     if head.pos_ == "VERB" and head.dep_ in ("ccomp", "xcomp") and head.head.pos_ == "VERB":
         roots.append(head.head)  # 'announced in January 2024 that it would designate ...'
     if head.pos_ == "VERB" and head.dep_ == "conj" and not any(
-            e.label_ == "DATE" and e.root.i in {t.i for t in head.subtree} for e in head.sent.ents):
+            e.label_ == "DATE" and e.root.i in {t.i for t in head.subtree} for e in ents_in(head.sent)):
         roots.append(head.head)  # 'In 2019 X designated A and listed B': the date is shared
     if head.pos_ == "VERB" and not _dated(head):  # 'froze X's assets and banned him in 2022': shared too
         roots += [c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB" and not _subject_of_own(c)]
@@ -89,7 +90,7 @@ def clause_dates(act: "Act", article: Article) -> list[str]:
     before = doc_text(act.sentence.doc)[: act.sentence.start_char][-2000:]
     previous = (dates_in(before) or [None])[-1]
     found: list[str] = []
-    for ent in act.sentence.ents:
+    for ent in ents_in(act.sentence):
         if ent.label_ != "DATE" or not any(t.i in local for t in ent):
             continue
         earlier = doc_text(ent.doc)[max(0, ent.start_char - 2000): ent.start_char]

@@ -21,6 +21,7 @@ from ingest.designation_graph import to_graph
 from ingest.designation_phrases import entities_of, modifier_entities, phrase, phrase_token
 from ingest.entities import EntityTable
 from ingest.records import Article, Entity, Relation
+from ingest.sentences import sentences
 from ingest.syntax import children, governor, is_passive, resolve, subject, subtree_entities, with_conjuncts
 from ingest.vocabulary import base_of, load
 
@@ -58,7 +59,7 @@ def find_designations(doc: Doc, table: EntityTable, article: Article,
                       skip: Callable[[Span], bool] | None = None) -> tuple[list[Entity], list[Relation]]:
     """Designation entities with ISSUED and TARGETS edges for one document."""
     acts: list[Act] = []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         if skip is not None and skip(sent):
             continue
         for tok in sent:

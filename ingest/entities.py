@@ -34,6 +34,7 @@ from ingest.names import acronym_of, clean, is_acronym, norm, not_names, plural_
 from ingest.pipeline import doc_text
 from ingest.roles import demonyms
 from ingest.records import Entity, Mention
+from ingest.sentences import sentences
 
 # NORP (nationalities, religious and political groups) is deliberately absent: "Syrian" is not an organisation.
 
@@ -57,7 +58,7 @@ class EntityTable:
         self._index: dict[tuple[str, str], Entity] = {}
         self._ranges: list[tuple[int, int, str]] = []
         self._skip = skip_sentence
-        self._sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        self._sents = sentences(doc)
         self._sent_starts = [s.start_char for s in self._sents]
         self._sent_texts: dict[int, tuple[str, int]] = {}
         self._build()

@@ -11,11 +11,8 @@ from ingest.entities import EntityTable
 from ingest.incident_graph import cluster, to_graph
 from ingest.incidents import find_mentions
 from ingest.records import Article, Entity, Relation
+from ingest.sentences import is_boilerplate_sentence
 
-try:
-    from ingest.boilerplate import is_boilerplate
-except ImportError:  # pragma: no cover
-    is_boilerplate = None  # type: ignore[assignment]
 try:
     from ingest.designations import find_designations
 except ImportError:  # pragma: no cover - lands after incidents
@@ -23,7 +20,7 @@ except ImportError:  # pragma: no cover - lands after incidents
 
 
 def _skip(sent) -> bool:  # type: ignore[no-untyped-def]
-    return bool(is_boilerplate and is_boilerplate(sent.text))
+    return is_boilerplate_sentence(sent)
 
 
 def find_events(doc: Doc, table: EntityTable, article: Article) -> tuple[list[Entity], list[Relation]]:

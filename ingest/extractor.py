@@ -24,12 +24,13 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from ingest.boilerplate import byline_author, is_boilerplate
+from ingest.boilerplate import byline_author
 from ingest.entities import EntityTable
 from ingest.events import find_events
 from ingest.pipeline import load_nlp, model_name
 from ingest.records import Article, Entity, Extraction, Relation
 from ingest.relations import find_relations
+from ingest.sentences import is_boilerplate_sentence
 
 TITLE_SEPARATOR = "\n\n"
 
@@ -57,7 +58,7 @@ def _parts(articles: Iterable[Article]) -> Iterator[tuple[str, tuple[Article, st
 
 
 def _skip_sentence(sent: Span) -> bool:
-    return is_boilerplate(sent.text)
+    return is_boilerplate_sentence(sent)
 
 
 class Extractor:

@@ -17,6 +17,7 @@ from ingest.dates import dates_in, parse_iso
 from ingest.pipeline import doc_text
 from ingest.designation_dates import clause_start
 from ingest.records import Article
+from ingest.sentences import ents_in
 from ingest.syntax import governor
 from ingest.vocabulary import base_of, governor_role, load
 
@@ -54,7 +55,7 @@ def incident_date(m: "IncidentMention", article: Article) -> None:
     previous = m.anchor or _previous_date(m, article)
     found: list[str] = []
     relative: list[str] = []
-    for ent in m.sentence.ents:
+    for ent in ents_in(m.sentence):
         if ent.label_ != "DATE" or not any(t.i in tokens for t in ent):
             continue
         text = ent.text

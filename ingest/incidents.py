@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ingest.entities import EntityTable
 from ingest.records import Article, Entity
+from ingest.sentences import ents_in, sentences
 from ingest.syntax import children
 from ingest.vocabulary import base_of, load
 
@@ -168,12 +169,12 @@ def find_mentions(doc: Doc, table: EntityTable, article: Article, skip=None) -> 
     casualty = _words("casualty_verbs")
     mentions: list[IncidentMention] = []
     last_date: str | None = None
-    for sent in doc.sents:
+    for sent in sentences(doc):
         if skip is not None and skip(sent):
             continue
         found: list[IncidentMention] = []
         covered: set[int] = set()
-        for ent in sent.ents:
+        for ent in ents_in(sent):
             if ent.label_ == "EVENT" and noun_kind(ent.root, table) is not None:
                 kind, noun = noun_kind(ent.root, table)  # type: ignore[misc]
                 m = _noun_mention(ent.root, kind, noun, sent)

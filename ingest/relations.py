@@ -24,6 +24,7 @@ from ingest.backing import Backing
 from ingest.entities import EntityTable
 from ingest.phrases import GROUPS, LED, PLACES
 from ingest.records import Entity, Relation
+from ingest.sentences import sentences
 from ingest.roles import Role, noun_role, role_table, singular, verb_base, words
 
 
@@ -31,7 +32,7 @@ class Finder(Backing):
     """The relations of one doc; `run()` yields them sentence by sentence."""
 
     def run(self, skip: Callable[[Span], bool] | None = None) -> Iterator[Relation]:
-        for sent in self.doc.sents:
+        for sent in sentences(self.doc):
             if skip is not None and skip(sent):
                 continue
             for token in sent:
