@@ -116,16 +116,16 @@ def _fold_relation(rows: Rows, rel_type: str, doc: dict[str, Any]) -> None:
         rows.relations[rel_type][key] = {
             "source": doc["source"], "target": doc["target"], "docIds": [doc["docId"]], "props": doc["props"],
             "evidence": doc["evidence"], "evidenceDocIds": [doc["docId"]] * len(doc["evidence"]),
-            "extractor": doc["extractor"], "confidence": doc["confidence"],
+            "confidences": [doc["confidence"]], "extractors": [doc["extractor"]],
         }
         return
     row["docIds"].append(doc["docId"])
+    row["confidences"].append(doc["confidence"])  # per document, so a retraction can recompute the edge's
+    row["extractors"].append(doc["extractor"])
     row["props"].update(doc["props"])
     room = max(0, EVIDENCE_CAP - len(row["evidence"]))
     row["evidence"].extend(doc["evidence"][:room])
     row["evidenceDocIds"].extend([doc["docId"]] * len(doc["evidence"][:room]))
-    if _better(doc["confidence"], doc["extractor"], row):
-        row["confidence"], row["extractor"] = doc["confidence"], doc["extractor"]
 
 
 def _relation_rows(extraction: Extraction, types: dict[str, str], rows: Rows) -> dict[str, dict[str, str]]:

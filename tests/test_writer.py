@@ -264,3 +264,28 @@ def test_a_batch_folds_every_document_into_one_row_per_edge() -> None:
     zawahiri = leads[("person:ayman-al-zawahiri", "organization:al-qaeda")]
     assert zawahiri["docIds"] == ["doc-a", "doc-b"] and zawahiri["evidenceDocIds"] == ["doc-a", "doc-b"]
     assert len({(r["source"], r["target"]) for r in rows.co_mention_rows()}) == len(rows.co_mention_rows())
+
+
+def _leads_from(article: Article, confidence: float, extractor: str) -> Extraction:
+    sentence = article.text
+    people = [Entity("person:ayman-al-zawahiri", "Person", "Ayman al-Zawahiri", [], {},
+                     [Mention("Ayman al-Zawahiri", sentence, 0, 17)]),
+              Entity("organization:al-qaeda", "Organization", "al-Qaeda", [], {}, [Mention("al-Qaeda", sentence, 27, 35)])]
+    rel = Relation("LEADS", people[0].id, people[1].id, {"role": "leader"}, [sentence], extractor, confidence)
+    return Extraction(article, people, [rel])
+
+
+def test_retraction_recomputes_confidence_from_the_documents_left(empty_graph: Driver) -> None:
+    strong = Article(id="doc-strong", text="Ayman al-Zawahiri leads al-Qaeda.")
+    weak = Article(id="doc-weak", text="Ayman al-Zawahiri, al-Qaeda's chief.")
+    writer = GraphWriter(empty_graph)
+    writer.ensure_schema()
+    writer.write([_leads_from(weak, 0.6, "appositive")])
+    writer.write([_leads_from(strong, 0.9, "verb")])
+    leads = edge(empty_graph, "LEADS", "person:ayman-al-zawahiri", "organization:al-qaeda")
+    assert (leads["confidence"], leads["extractor"]) == (pytest.approx(0.9), "verb")
+    writer.retract(["doc-strong"])
+    leads = edge(empty_graph, "LEADS", "person:ayman-al-zawahiri", "organization:al-qaeda")
+    assert (leads["confidence"], leads["extractor"]) == (pytest.approx(0.6), "appositive")
+    assert leads["docIds"] == ["doc-weak"] and leads["docConfidences"] == [pytest.approx(0.6)]
+
