@@ -17,7 +17,9 @@ from spacy.tokens import Span, Token
 
 from ingest.phrases import AGENTS, GROUPS, LED, PLACES, Phrases
 from ingest.records import Entity, Relation
-from ingest.roles import demonyms, singular, verb_base, words
+from ingest.roles import demonyms, singular, verb_base, word_set, words
+
+RECEIVE_VERBS = frozenset({"receive", "get", "obtain", "accept", "seek"})
 
 
 class Backing(Phrases):
@@ -34,8 +36,8 @@ class Backing(Phrases):
             yield from self.supports_noun(token, sent)
             return
         w = words()
-        base = verb_base(token, set(w["support_verbs"]))
-        provide = verb_base(token, set(w["provide_verbs"]))
+        base = verb_base(token, word_set("support_verbs"))
+        provide = verb_base(token, word_set("provide_verbs"))
         if base is None and provide is None:
             yield from self.receives(token, sent)
             return
@@ -106,7 +108,7 @@ class Backing(Phrases):
 
     def receives(self, token: Token, sent: Span) -> Iterator[Relation]:
         """"X receives funding and weapons from Y": the giver is after "from"."""
-        if verb_base(token, {"receive", "get", "obtain", "accept", "seek"}) is None:
+        if verb_base(token, RECEIVE_VERBS) is None:
             return
         w = words()
         objs = [c for c in token.children if c.dep_ == "dobj"]
@@ -145,7 +147,7 @@ class Backing(Phrases):
     def supports_sequence(self, token: Token, sent: Span) -> Iterator[Relation]:
         """"Iran funds and arms A, B and C" when the parser reads the verbs as nouns: NAME VERB(s) NAMES."""
         w = words()
-        base = verb_base(token, set(w["support_verbs"]))
+        base = verb_base(token, word_set("support_verbs"))
         if base is None or token.lower_ == base or token.i == sent.start or self.table.lookup(token) is not None:
             return  # a bare base form is too often the noun; "Iraqi Armed Forces" is a name
         giver = self.table.lookup(token.nbor(-1))
@@ -159,7 +161,7 @@ class Backing(Phrases):
             if ent is not None:
                 if ent.type in GROUPS and ent not in recipients:
                     recipients.append(ent)
-            elif not (tok.lower_ in (",", "and", "the", "both", "as", "well") or verb_base(tok, set(w["support_verbs"]))):
+            elif not (tok.lower_ in (",", "and", "the", "both", "as", "well") or verb_base(tok, word_set("support_verbs"))):
                 break
             i += 1
         for r in recipients:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -51,7 +52,9 @@ def vocab() -> dict:
     return load("designation_vocabulary.json")
 
 
+@lru_cache(maxsize=None)
 def _set(key: str) -> frozenset[str]:
+    """One word list (or the keys of one table) of the vocabulary as a set, built once."""
     return frozenset(vocab()[key])
 
 
@@ -141,13 +144,13 @@ def _verb_act(tok: Token, table: EntityTable) -> Act | None:
     if tok.pos_ != "VERB" or tok.dep_ == "amod":
         return None
     v = vocab()
-    base = base_of(tok, frozenset(v["verbs"]))
+    base = base_of(tok, _set("verbs"))
     lifting = base_of(tok, _set("lifting"))
     if base is None and base_of(tok, _set("list_verbs")) and (_onto_list(tok) or _names_as_listed(tok)):
         base = "list"
     if base is None and lifting and (_onto_list(tok) or lifting in ("delist", "de-list")):
         base = "list"
-    nouns = frozenset(v["nouns"])
+    nouns = _set("nouns")
     named_measure = any(base_of(o, nouns) for o in children(tok, "dobj"))  # 'offered a reward': the noun's act
     if base is None and not named_measure and base_of(tok, frozenset(["offer", "announce", "post"])) \
             and _bounty_for(tok):
@@ -159,7 +162,7 @@ def _verb_act(tok: Token, table: EntityTable) -> Act | None:
     if base is None:
         return None
     act = Act(v["verbs"].get(base, "auto"), tok, tok.sent)
-    if lifting and base == "list" and not base_of(tok, frozenset(v["verbs"])):
+    if lifting and base == "list" and not base_of(tok, _set("verbs")):
         act.status = "lifted"
     passive = is_passive(tok)
     own = [c for c in children(tok, "nsubj", "nsubjpass") if c.i < tok.i]
@@ -268,7 +271,7 @@ def _noun_act(tok: Token, table: EntityTable) -> Act | None:
     if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
         return None
     v = vocab()
-    nouns = frozenset(v["nouns"])
+    nouns = _set("nouns")
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
     base = base_of(f"{prev.text.lower()} {tok.text.lower()}", nouns) if prev is not None else None
     base = base or base_of(tok, nouns)

@@ -10,6 +10,7 @@ ingest.incident_graph then merges mentions of one incident into one node.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -52,8 +53,23 @@ def lexicon() -> dict:
     return load("incident_triggers.json")
 
 
+@lru_cache(maxsize=None)
 def _words(key: str) -> frozenset[str]:
+    """One word list of the lexicon as a set, built once (tested for every token)."""
     return frozenset(lexicon()[key])
+
+
+@lru_cache(maxsize=1)
+def _verb_bases() -> frozenset[str]:
+    """Every base form verb_kind looks for: incident verbs, irregular bases, first words of phrasal verbs."""
+    lex = lexicon()
+    heads = frozenset(phrase.split()[0] for phrase in lex["phrasal"])
+    return frozenset(lex["irregular"].values()) | _words("verbs") | heads
+
+
+CLAIM_VERBS = frozenset(["claim", "carry", "perpetrate", "stage", "mastermind", "orchestrate"])
+ARREST_VERBS = frozenset(["arrest", "detain", "charge", "capture", "seize"])
+PLAN_VERBS = frozenset(["plan", "scheme", "prepare", "intend"])
 
 
 def noun_kind(token: Token, table: EntityTable) -> tuple[str, str] | None:
@@ -132,8 +148,7 @@ def verb_kind(token: Token) -> tuple[str, str] | None:
     if token.pos_ != "VERB":
         return None
     lex = lexicon()
-    heads = frozenset(phrase.split()[0] for phrase in lex["phrasal"])
-    base = base_of(token, frozenset(lex["irregular"].values()) | _words("verbs") | heads)
+    base = base_of(token, _verb_bases())
     if base is None:
         return None
     if any(c.dep_ in ("dobj", "prt") and c.text.lower() in lex["object_exclusions"] for c in token.children):
@@ -153,11 +168,11 @@ def _weapon_verb(token: Token) -> tuple[str, str] | None:
     lex = lexicon()
     if token.pos_ != "VERB":
         return None
-    base = base_of(token, frozenset(lex["weapon_verbs"]))
+    base = base_of(token, _words("weapon_verbs"))
     if base is None:
         return None
     for obj in children(token, "dobj"):
-        if base_of(obj, frozenset(lex["weapons"])):
+        if base_of(obj, _words("weapons")):
             return lex["weapon_verbs"][base], base
     return None
 
@@ -238,7 +253,7 @@ def _agent_kind(verb: Token) -> str | None:
 
 def _planned(m: IncidentMention) -> None:
     """'conspiring to blow up airliners', 'planning suicide bombings': a plot, not a bombing."""
-    plans = frozenset(lexicon()["plan_verbs"])
+    plans = _words("plan_verbs")
     foiled = frozenset(lexicon()["status"]["foiled"])
     if m.verbal and m.head.dep_ in ("advcl", "xcomp", "acl") and base_of(m.head.head, foiled) \
             and any(a.dep_ == "aux" and a.text.lower() == "to" for a in m.head.children):
@@ -259,9 +274,8 @@ def _planned(m: IncidentMention) -> None:
 def _claimed_pronouns(sent: Span, found: list[IncidentMention]) -> list[IncidentMention]:
     """'It was claimed by ISIS-K': 'it' is the incident just named; its claimant the perpetrator."""
     out = []
-    claim = frozenset(["claim", "carry", "perpetrate", "stage", "mastermind", "orchestrate"])
     for tok in sent:
-        if tok.text.lower() == "it" and tok.dep_ == "nsubjpass" and base_of(tok.head, claim):
+        if tok.text.lower() == "it" and tok.dep_ == "nsubjpass" and base_of(tok.head, CLAIM_VERBS):
             m = IncidentMention("attack", tok, "attack", sent, definite=True)
             out.append(m)
     return out
@@ -274,9 +288,9 @@ def _agent_anaphor(token: Token) -> str | None:
     smuggle the devices' (the plotters of the plot named before).
     """
     if token.pos_ == "PRON" and token.text.lower() in ("him", "her", "them") and token.dep_ == "dobj" \
-            and base_of(token.head, frozenset(["arrest", "detain", "charge", "capture", "seize"])):
+            and base_of(token.head, ARREST_VERBS):
         return "plot"
-    if token.pos_ == "VERB" and base_of(token, frozenset(["plan", "scheme", "prepare", "intend"])) \
+    if token.pos_ == "VERB" and base_of(token, PLAN_VERBS) \
             and children(token, "xcomp") and not base_of(children(token, "xcomp")[0], _words("verbs")):
         return "plot"
     if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.text.lower() in ("the", "these", "those")

@@ -53,8 +53,10 @@ def plural_titles() -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=8192)
 def norm(text: str) -> str:
-    """Comparison key: ASCII, case-folded, punctuation as spaces, no leading "the"."""
+    """Comparison key: ASCII, case-folded, punctuation as spaces, no leading "the" (cached: the entity
+    table and grouping ask for the same few hundred names thousands of times per document)."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     text = re.sub(r"[^\w\s]", " ", text.casefold())
     text = re.sub(r"\s+", " ", text).strip()

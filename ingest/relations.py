@@ -25,7 +25,7 @@ from ingest.entities import EntityTable
 from ingest.phrases import GROUPS, LED, PLACES
 from ingest.records import Entity, Relation
 from ingest.sentences import sentences
-from ingest.roles import Role, noun_role, role_table, singular, verb_base, words
+from ingest.roles import Role, noun_role, role_table, role_verbs, singular, verb_base, words
 
 
 class Finder(Backing):
@@ -98,7 +98,7 @@ class Finder(Backing):
                 if person is not None:
                     yield from self.role_relation(person, self.owner(token), found, sent, "role-as", 0.7)
         if token.pos_ == "VERB":
-            base = verb_base(token, set(role_table()["verbs"]))
+            base = verb_base(token, role_verbs())
             if base is None:
                 return
             role = role_table()["verbs"][base]

@@ -52,6 +52,18 @@ def demonyms() -> dict[str, str]:
     return {row["demonym"].lower(): row["country"] for row in read_rows("demonyms.jsonl")}
 
 
+@lru_cache(maxsize=None)
+def word_set(key: str) -> frozenset[str]:
+    """One word list of `words()` as a set, built once (the rules test it for every token)."""
+    return frozenset(words()[key])
+
+
+@lru_cache(maxsize=1)
+def role_verbs() -> frozenset[str]:
+    """The base verbs that name a role ("lead", "found")."""
+    return frozenset(role_table()["verbs"])
+
+
 def verb_base(token: Token, bases: frozenset[str] | set[str]) -> str | None:
     """The listed base verb `token` is a form of ('led' -> 'lead'), or None."""
     text = token.lower_
@@ -84,7 +96,6 @@ def noun_role(noun: Token) -> tuple[Role, bool] | None:
         base = f"{doc[noun.i - 2].lower_}-{base}"
     mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i]
     mod_words = [m.lower_ for m in mods]
-    former = any(w in table["former"] for w in mod_words) or _former_prefix(noun)
     two = f"{mod_words[-1]} {base}" if mod_words else None
     role = table["nouns"].get(two) if two else None
     two_found = role is not None
@@ -102,6 +113,7 @@ def noun_role(noun: Token) -> tuple[Role, bool] | None:
             and m.lower_ not in table["modifiers"]]
     if role.relation == "LEADS" and desk and not two_found:
         role = Role("MEMBER_OF", f"{desk[-1].lower_} {role.role}")
+    former = any(w in table["former"] for w in mod_words) or _former_prefix(noun)
     return role, former
 
 
