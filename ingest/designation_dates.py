@@ -87,14 +87,20 @@ def clause_text(head: Token) -> str:
 
 def clause_dates(act: "Act", article: Article) -> list[str]:
     local = {t.i for t in local_tokens(act.head)}
-    before = doc_text(act.sentence.doc)[: act.sentence.start_char][-2000:]
-    previous = (dates_in(before) or [None])[-1]
+    previous: str | None = None
+    first = True
     found: list[str] = []
     for ent in ents_in(act.sentence):
         if ent.label_ != "DATE" or not any(t.i in local for t in ent):
             continue
         earlier = doc_text(ent.doc)[max(0, ent.start_char - 2000): ent.start_char]
-        previous = (dates_in(earlier) or [previous])[-1]  # 'the same month' after 'in July 2009
+        dated = dates_in(earlier)
+        if first and not dated:
+            # the last date before the sentence: read only when needed (most clauses state no date)
+            before = doc_text(act.sentence.doc)[: act.sentence.start_char][-2000:]
+            previous = (dates_in(before) or [None])[-1]
+        first = False
+        previous = (dated or [previous])[-1]  # 'the same month' after 'in July 2009
         text = ent.text
         if ent.start > 0 and ent.doc[ent.start - 1].text.lower() in ("in", "on", "since", "last", "this", "within"):
             text = ent.doc[ent.start - 1].text + " " + text

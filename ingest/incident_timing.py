@@ -52,12 +52,14 @@ def incident_date(m: "IncidentMention", article: Article) -> None:
                      and not (_infinitive(a) and a.head.i == m.head.i)
                      for t in a.subtree if m.head.i not in {x.i for x in a.subtree}}
             tokens.update(t.i for t in child.subtree if t.i < cutoff and t.i not in aside)
-    previous = m.anchor or _previous_date(m, article)
+    previous: str | None = None
     found: list[str] = []
     relative: list[str] = []
     for ent in ents_in(m.sentence):
         if ent.label_ != "DATE" or not any(t.i in tokens for t in ent):
             continue
+        if previous is None:  # read only for a date of this incident (most sentences give none)
+            previous = m.anchor or _previous_date(m, article)
         text = ent.text
         if ent.start > 0 and ent.doc[ent.start - 1].text.lower() in ("in", "on", "since", "last", "this", "within"):
             text = ent.doc[ent.start - 1].text + " " + text
