@@ -57,6 +57,7 @@ class EntityTable:
         self._by_id: dict[str, Entity] = {}
         self._index: dict[tuple[str, str], Entity] = {}
         self._ranges: list[tuple[int, int, str]] = []
+        self._found: dict[tuple[int, int], str | None] = {}  # lookup's answers until the next mention
         self._skip = skip_sentence
         self._sents = sentences(doc)
         self._sent_starts = [s.start_char for s in self._sents]
@@ -68,12 +69,17 @@ class EntityTable:
         """The entity with the largest mention overlap with a span, token or (start, end) char range
         (the tighter mention on a tie)."""
         start, end = _chars(where)
-        best, best_key = None, (0, 0)
-        for s, e, ent_id in self._ranges:
-            overlap = min(e, end) - max(s, start)
-            # on equal overlap the tighter mention wins: a name inside a long incident phrase is the name
-            if overlap > 0 and (overlap, s - e) > best_key:
-                best, best_key = ent_id, (overlap, s - e)
+        key = (start, end)
+        if key in self._found:  # every rule family asks about the same tokens
+            best = self._found[key]
+        else:
+            best, best_key = None, (0, 0)
+            for s, e, ent_id in self._ranges:
+                overlap = min(e, end) - max(s, start)
+                # on equal overlap the tighter mention wins: a name inside a long incident phrase is the name
+                if overlap > 0 and (overlap, s - e) > best_key:
+                    best, best_key = ent_id, (overlap, s - e)
+            self._found[key] = best
         return self._by_id.get(best) if best else None
 
     def get(self, ent_id: str) -> Entity | None:
@@ -152,6 +158,7 @@ class EntityTable:
             ent.aliases.append(text)
             self._index.setdefault((ent.type, norm(text)), ent)
         self._ranges.append((start, end, ent.id))
+        self._found.clear()
 
     def _forms(self) -> list[Form]:
         forms: list[Form] = []

@@ -48,6 +48,8 @@ class Group:
         fixed = next((f.fixed_type for f in self.forms if f.fixed_type), None)
         if fixed:
             return fixed
+        if len(self.forms) == 1:  # asked for every group at every form while grouping: skip the tally
+            return self.forms[0].type
         votes = Counter(f.type for f in self.forms)
         best = max(votes.values())
         return next(f.type for f in self.forms if votes[f.type] == best)

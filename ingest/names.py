@@ -84,16 +84,21 @@ def strip_article(text: str) -> str:
     return re.sub(r"^(the|The|THE)\s+", "", text)
 
 
+@lru_cache(maxsize=1)
+def _title_keys() -> tuple[tuple[str, str, str], ...]:
+    """(title, "title ", " title ") in lower case, for every title: built once, not per name and title."""
+    return tuple((title, title.lower() + " ", " " + title.lower() + " ") for title in titles())
+
+
 def strip_titles(text: str) -> str:
     """Drop titles before a name, also behind an office: 'Foreign Office Minister Dr. Ali Khan' -> 'Ali Khan'."""
     changed = True
     while changed:
         changed = False
         lower = text.lower()
-        for title in titles():
-            t = title.lower()
-            at = 0 if lower.startswith(t + " ") else lower.rfind(" " + t + " ") + 1
-            if at < 0 or (at == 0 and not lower.startswith(t + " ")):
+        for title, first, inner in _title_keys():
+            at = 0 if lower.startswith(first) else lower.rfind(inner) + 1
+            if at < 0 or (at == 0 and not lower.startswith(first)):
                 continue
             rest = text[at + len(title):].lstrip(" ,")
             if rest[:1].isupper() and len(rest.split()) >= (1 if at == 0 else 2):

@@ -46,5 +46,10 @@ def sentence_text(sent: Span) -> str:
 
 
 def is_boilerplate_sentence(sent: Span) -> bool:
-    """The sentence is page furniture (ingest.boilerplate); the skip test every rule family applies."""
-    return is_boilerplate(sentence_text(sent))
+    """The sentence is page furniture (ingest.boilerplate); the skip test every rule family applies,
+    answered once per sentence (the entity table asks it for every entity)."""
+    seen = sent.doc.user_data.setdefault("kg_boilerplate", {})
+    key = (sent.start, sent.end)
+    if key not in seen:
+        seen[key] = is_boilerplate(sentence_text(sent))
+    return seen[key]
