@@ -18,6 +18,7 @@ from typing import Any
 
 from pyvis.network import Network
 
+from cypher.model import ENTITY_TYPES
 from dashboard.links import NODE_PLACEHOLDER
 from dashboard.style import edge_colour, edge_width, node_size, node_style
 
@@ -30,6 +31,8 @@ _HREF = re.compile(r"h(?=ref)", re.IGNORECASE)
 _EXTERNAL_TAG = re.compile(r"<(link|script)\b[^>]*\bhttps?://[^>]*>(\s*</script>)?", re.IGNORECASE | re.DOTALL)
 _PANEL = "Hover or click an edge to read its evidence."
 _PANEL_CLICK = " Click a node to {primary}; shift-click to {secondary}."  # only where clicks navigate
+# ids a click navigates to: entities (documents and designations drawn by a saved query have no Explore view)
+CLICKABLE = tuple(f"{t.lower()}:" for t in ENTITY_TYPES)
 # what a click and a shift-click do, by the click mode; "open" leaves a read-only graph for another page
 CLICK_WORDS = {"focus": ("focus on it", "add its neighbours"), "expand": ("add its neighbours", "focus on it"),
                "open": ("explore around it", "open its entity page")}
@@ -86,7 +89,7 @@ def _options(seed: int) -> dict[str, Any]:
 
 
 _BRIDGE = """
-    if (p.nodes.length) {
+    if (p.nodes.length && cfg.only.some(function (pre) { return String(p.nodes[0]).indexOf(pre) === 0; })) {
       var shift = p.event && p.event.srcEvent && p.event.srcEvent.shiftKey;
       var first = cfg.mode === "expand" ? "expand" : "focus";
       var mode = shift ? (first === "focus" ? "expand" : "focus") : first;
@@ -134,7 +137,7 @@ _KEEP = """  var KEPT = "kg-graph-positions";
 
 def _script(click: dict[str, str] | None, mode: str) -> str:
     """The page's own script: evidence panel, freeze after layout, and (with `click`) the click bridge."""
-    data = json.dumps({"click": click, "mode": mode, "placeholder": NODE_PLACEHOLDER})
+    data = json.dumps({"click": click, "mode": mode, "placeholder": NODE_PLACEHOLDER, "only": list(CLICKABLE)})
     return (
         "<script>\n(function () {\n  var cfg = " + data + ";\n"
         '  var panel = document.getElementById("kg-evidence");\n'
@@ -148,7 +151,7 @@ def _script(click: dict[str, str] | None, mode: str) -> str:
         '  else if (network.physics && network.physics.stabilized) { ready(); }\n'
         '  else { network.once("stabilizationIterationsDone", ready); }\n'
         '  network.on("click", function (p) {' + (_BRIDGE if click else "") + """
-    if (p.edges.length && panel) {
+    if (!p.nodes.length && p.edges.length && panel) {  // a node's click also lists its edges
       var edge = edges.get(p.edges[0]);
       panel.textContent = edge && edge.title ? edge.title : "";
     }

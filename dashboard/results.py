@@ -11,6 +11,7 @@ import streamlit as st
 from cypher import records
 from cypher.guard import Outcome
 from cypher.library import Display
+from dashboard import links
 from dashboard.graph import render_graph
 from dashboard.timeline import event_date
 
@@ -46,7 +47,8 @@ def _graph(outcome: Outcome, *, key: str, first: bool) -> None:
     if len(nodes) > MAX_GRAPH_NODES:
         st.caption(f"The graph shows the first {MAX_GRAPH_NODES} of {len(nodes)} nodes.")
         nodes = nodes[:MAX_GRAPH_NODES]
-    render_graph(nodes, edges, key=f"{key}_graph", height=500 if first else 400)
+    render_graph(nodes, edges, key=f"{key}_graph", height=500 if first else 400, click=links.open_templates(),
+                 click_mode="open")
 
 
 def _column(columns: list[str], plain: list[dict[str, Any]], wanted: str | None, numeric: bool) -> str | None:

@@ -129,7 +129,8 @@ def node_ids(frame: Any) -> list[str]:
 
 
 def click_node(page: Any, frame: Any, node_id: str, modifiers: list[str] | None = None) -> None:
-    """Click a node with the mouse at the place it is drawn."""
+    """Click a node with the mouse at the place it is drawn (the graph scrolled into view first)."""
+    frame.frame_element().scroll_into_view_if_needed()
     pos = frame.evaluate(
         "(id) => { const p = network.getPositions([id])[id]; return network.canvasToDOM(p); }", node_id)
     box = frame.frame_element().bounding_box()

@@ -78,6 +78,11 @@ def test_click_bridge_is_added_only_when_asked() -> None:
     assert "parent.history.pushState" not in export.standalone_html(HOSTILE, EDGES).decode()
 
 
+def test_clicks_navigate_only_from_entity_nodes() -> None:
+    html = graph_html(HOSTILE, EDGES, click=click_templates(ViewState(focus="person:khan")))
+    assert '"only": ["person:", "organization:", "location:", "incident:"]' in html
+
+
 def test_exports_hold_the_view() -> None:
     assert export.nodes_csv(HOSTILE).decode().splitlines()[0] == "id,label,type,mentionCount,degree"
     assert "based near Kandahar" in export.edges_csv(EDGES).decode()

@@ -8,7 +8,7 @@ import pytest
 from neo4j import Driver
 
 from cypher import saved
-from tests.browser import browser, free_port, graph_frame, node_ids, page, start_app, stop_app  # noqa: F401
+from tests.browser import browser, click_node, free_port, graph_frame, node_ids, page, start_app, stop_app  # noqa: F401
 from tests.queries_fixture import IRGC, HEZ, queries_graph  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.browser
@@ -20,13 +20,17 @@ def open_queries(page: Any, base: str, query: str = "") -> None:  # noqa: F811
     page.get_by_text("Write your own").wait_for(timeout=WAIT)
 
 
-def test_a_link_to_a_query_draws_its_graph(queries_graph: Driver, page: Any) -> None:  # noqa: F811
+def test_a_link_to_a_query_draws_its_graph_and_a_click_explores_a_node(queries_graph: Driver, page: Any) -> None:  # noqa: F811
     port = free_port()
     proc = start_app(port)
     try:
         open_queries(page, f"http://127.0.0.1:{port}", "?q=supporters&p.group=Hezbollah")
-        assert node_ids(graph_frame(page)) == sorted([IRGC, HEZ])
+        frame = graph_frame(page)
+        assert node_ids(frame) == sorted([IRGC, HEZ])
         assert "q=supporters" in page.url and "p.group=Hezbollah" in page.url
+        click_node(page, frame, IRGC)  # a node of a query's graph opens Explore around it
+        page.wait_for_url(lambda url: f"focus={IRGC}" in url and "/queries" not in url, timeout=WAIT)
+        page.get_by_text("Relations on screen").wait_for(timeout=WAIT)
     finally:
         stop_app(proc)
 
