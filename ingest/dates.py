@@ -35,6 +35,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dm", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!\s*,?\s*(?:1[89]|20)\d\d)", re.I)),
     ("y", re.compile(rf"\b(?:in|of|since|during|from|by)?\s*{_YEAR}\b(?:s\b)?", re.I)),
 ]
+_ANY_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _RELATIVE = re.compile(
     r"\b(?:(?P<last>last|this|next|previous|past|the following|the next|the previous|the same)\s+"
     r"(?P<unit>year|month|week)"
@@ -196,6 +197,8 @@ def dates_in(text: str, published: str | None = None, previous: str | None = Non
 def _dates_in(text: str, published: str | None, previous: str | None) -> tuple[str, ...]:
     """dates_in, cached for the document at hand: each incident and designation of a sentence reads the
     same 2,000 characters before it."""
+    if published is None and previous is None and not _ANY_YEAR.search(text):
+        return ()  # every explicit pattern needs a year, and partial and relative dates need an anchor
     pub = parse_iso(published)
     found = _explicit(text)
     anchor = parse_iso(found[-1][1]) if found else parse_iso(previous)

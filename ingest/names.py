@@ -134,6 +134,7 @@ def initials_all(name: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w).upper()
 
 
+@lru_cache(maxsize=4096)
 def is_acronym(text: str) -> bool:
     """'ISIL', 'U.N.', 'AQAP': letters, mostly capitals, no spaces."""
     bare = text.replace(".", "").replace("&", "")
@@ -157,15 +158,17 @@ def surname(name: str) -> str:
     return parts[-1] if parts else name
 
 
-def surname_keys(name: str) -> set[str]:
-    """Normalised short forms a story may use for a full name: 'al-Zawahiri', 'Zawahiri', 'bin Laden', 'Laden'."""
+@lru_cache(maxsize=4096)
+def surname_keys(name: str) -> frozenset[str]:
+    """Normalised short forms a story may use for a full name: 'al-Zawahiri', 'Zawahiri', 'bin Laden', 'Laden'
+    (cached: grouping asks for every name of every group at each new mention)."""
     parts = name.split()
     if len(parts) < 2:
-        return set()
+        return frozenset()
     last = parts[-1]
     keys = {norm(last)}
     if "-" in last and last.split("-", 1)[0].lower() in _PARTICLES:
         keys.add(norm(last.split("-", 1)[1]))
     if len(parts) >= 3 and parts[-2].lower() in _PARTICLES:
         keys.add(norm(" ".join(parts[-2:])))
-    return {k for k in keys if k}
+    return frozenset(k for k in keys if k)
