@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from ingest.anaphora import anaphoric, implied_subject, referent
 from ingest.phrases import AGENTS, GROUPS, LED, PLACES, Phrases
 from ingest.records import Entity, Relation
 from ingest.roles import demonyms, singular, verb_base, word_set, words
@@ -27,7 +28,8 @@ class Backing(Phrases):
 
     def make(self, rel: str, src: Entity, dst: Entity, sent: Span, rule: str, conf: float,
              **props: object) -> Relation:
-        return Relation(rel, src.id, dst.id, dict(props), [sent.text.strip()], rule, conf)
+        rule, conf, evidence = anaphoric(rule, conf, sent.text.strip(), src, dst)  # "+anaphora" when src or dst is a Referent
+        return Relation(rel, src.id, dst.id, dict(props), evidence, rule, conf)
 
     def supports(self, token: Token, sent: Span) -> Iterator[Relation]:
         """SUPPORTS from a support verb, a 'provide X to Y' phrase, or 'Y-backed X' / 'backed by Y'."""
@@ -150,14 +152,15 @@ class Backing(Phrases):
         base = verb_base(token, word_set("support_verbs"))
         if base is None or token.lower_ == base or token.i == sent.start or self.table.lookup(token) is not None:
             return  # a bare base form is too often the noun; "Iraqi Armed Forces" is a name
-        giver = self.table.lookup(token.nbor(-1))
+        # "US officials accuse it of arming, funding and training X": the object does what the gerund says
+        giver = self.table.lookup(token.nbor(-1)) or self.entity(implied_subject(token), AGENTS + PLACES)
         if giver is None or giver.type not in AGENTS + PLACES:
             return
         recipients: list[Entity] = []
         i = token.i + 1
         while i < sent.end:
             tok = self.doc[i]
-            ent = self.table.lookup(tok)
+            ent = self.table.lookup(tok) or referent(self.table, tok)  # "Iran arms and trains the group"
             if ent is not None:
                 if ent.type in GROUPS and ent not in recipients:
                     recipients.append(ent)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ingest.anaphora import referent, unresolved
 from ingest.entities import EntityTable
 from ingest.records import Entity
 from ingest.roles import demonyms, singular, words
@@ -47,6 +48,10 @@ class Phrases:
             closed = token.right_edge.i + 1 < len(self.doc) and self.doc[token.right_edge.i + 1].text == ","
             if token.dep_ != "nsubj" or closed:
                 ent = self.before_comma(token, types)
+        if ent is None:
+            ent = referent(self.table, token)  # "It is led by X", "Iran arms the group": ingest.anaphora
+            if ent is None and unresolved(self.table, token):
+                return None  # an anaphor grammar leaves open ("A commander said he ..."): no guess below
         if ent is None and "Organization" in types:
             ent = self.antecedent(token)
         if ent is None and "Person" in types and token.lower_ in ("he", "she", "him", "her"):
@@ -132,7 +137,7 @@ class Phrases:
                 continue
             ent = self.table.lookup(child)
             if ent is None and child.dep_ == "poss":
-                ent = self.antecedent(child)  # "the group's chief", "its leader"
+                ent = referent(self.table, child) or (None if unresolved(self.table, child) else self.antecedent(child))
             if ent is None and child.pos_ == "PROPN":
                 ent = next((e for t in LED if (e := self.table.find(t, child.text))), None)
             if ent is not None and ent.type in LED:

@@ -1,0 +1,299 @@
+"""Antecedents: for every anaphor of a doc, the phrase it points back to (a small form of centering).
+
+Read from grammar alone, with the words of data/anaphora.json:
+
+- agreement: he/she -> a person; it/its -> one organisation or place; they/them -> an organisation;
+  "the group" -> an organisation that is not a public body; "the cleric" -> a person; "the force" ->
+  first the last organisation whose own name ends in "Force";
+- order: the sentence itself (never the subject of the anaphor's own clause, nor a phrase it sits in),
+  then the sentence before (subjects first, then objects), then the one before that (subjects only),
+  all in the same paragraph;
+- the first agreeing phrase decides: when it names no entity ("The ban froze its assets", "US
+  officials say they ...") or another entity ties with it, nothing is resolved rather than guessed;
+- failing that, a lone agreeing entity in reach (at a paragraph's start, in the previous paragraph's
+  last two sentences); "the group" with none means the group the story is about (the organisation
+  named most so far, by a clear margin).
+
+One pass over the doc's tokens, sentence by sentence: each anaphor is resolved when it is read, so a
+chain ("The movement ... It ...") carries the entity along.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from ingest.entities import EntityTable
+from ingest.pipeline import doc_text
+from ingest.records import Entity
+from ingest.roles import role_table, singular
+from ingest.sentences import sentence_text, sentences
+from ingest.vocabulary import load
+
+SUBJECTS = ("nsubj", "nsubjpass")
+OBJECTS = ("dobj", "attr", "oprd", "dative", "appos")
+INSIDE = ("compound", "flat", "nmod", "amod", "det", "case")  # words inside a phrase, not its head
+UNNAMED = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
+NAMED = ("Person", "Organization", "Location")
+
+
+@dataclass
+class Phrase:
+    """A noun phrase an anaphor may point back to: its head token, entity (if it names one) and grammar;
+    `named_in` and `named_sent` are the sentence that names the entity and its index."""
+
+    i: int
+    entity: Entity | None
+    rank: int  # 0 subject, 1 object, 2 any other phrase
+    plural: bool
+    person: bool
+    coordinated: bool
+    head: str
+    anaphor: bool  # a pronoun or description: the entity it stands for is the one the text is continuing with
+    named_in: str
+    named_sent: int
+    anchor: int = -1  # for a name modifying a noun ("Hezbollah financier X"), that noun: the phrase it sits in
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, Any]:
+    """data/anaphora.json with its word lists as sets (role nouns count as person nouns that block)."""
+    data = load("anaphora.json")
+    out: dict[str, Any] = {k: frozenset(v) if isinstance(v, list) else v for k, v in data.items()}
+    out["blocking_person_nouns"] |= frozenset(role_table()["nouns"])
+    out["nouns"] = out["group_nouns"] | out["person_nouns"] | out["name_heads"]
+    return out
+
+
+def may_refer(token: Token) -> bool:
+    """Whether the word is one an anaphor can be (a listed pronoun or noun): a cheap test before any parse walk."""
+    words = vocabulary()
+    return token.lower_ in words["pronouns"] or token.pos_ == "NOUN" and singular(token.text) in words["nouns"]
+
+
+class Antecedents:
+    """Every anaphor of one doc and its antecedent (`found`: token index -> (antecedent phrase, index of the
+    anaphor's sentence)); `unresolved`: anaphors left open; `deferred`: those grammar cannot settle."""
+
+    def __init__(self, doc: Doc, table: EntityTable) -> None:
+        self.table = table
+        self.words = vocabulary()
+        self.found: dict[int, tuple[Phrase, int]] = {}
+        self.unresolved: set[int] = set()  # anaphors left open: a rule must not guess for them either
+        self.deferred: set[int] = set()  # anaphors grammar cannot settle, left to the rules' own reading
+        self.named_heads: dict[str, Phrase] = {}  # last word of an organisation's names -> its latest phrase
+        self.counts: Counter[str] = Counter()  # organisation id -> phrases naming it so far
+        self.history: list[tuple[int, list[Phrase]]] = []  # (paragraph, phrases) of the sentences read
+        self.surnames = _surnames(table)
+        text = doc_text(doc)
+        paragraph, previous = 0, None
+        for n, sent in enumerate(sentences(doc)):
+            if previous is not None and "\n" in text[previous.start_char:sent.start_char]:
+                paragraph += 1
+            self._read(sent, n, paragraph)
+            previous = sent
+
+    # ----- reading ---------------------------------------------------------------------------
+    def _read(self, sent: Span, n: int, paragraph: int) -> None:
+        """The phrases of sentence n, each anaphor among them resolved as it comes."""
+        said = sentence_text(sent).strip()
+        current: list[Phrase] = []
+        for tok in sent:
+            if tok.pos_ not in ("NOUN", "PROPN", "PRON") or tok.ent_type_ in UNNAMED:
+                continue
+            kind = self._kind(tok)
+            if kind is None and tok.dep_ in INSIDE:
+                if (modifier := self._modifier(tok, said, n)) is not None:
+                    current.append(modifier)
+                continue
+            if kind is None and tok.pos_ == "PRON":
+                continue  # "who", "we", "itself": no antecedent for what follows
+            ent: Entity | None = None
+            named_in, named_sent = said, n
+            if kind is None:
+                ent = self._named(tok)
+            elif (hit := self._resolve(tok, kind, current, paragraph)) is not None:
+                ent, named_in, named_sent = hit.entity, hit.named_in, hit.named_sent
+                assert ent is not None
+                self.found[tok.i] = (hit, n)
+            elif tok.i not in self.deferred:
+                self.unresolved.add(tok.i)
+            rank = 0 if tok.dep_ in SUBJECTS else 1 if tok.dep_ in OBJECTS or tok.head.dep_ == "agent" else 2
+            plural = tok.tag_ in ("NNS", "NNPS") or self.words["pronouns"].get(tok.lower_) == "plural"
+            coordinated = tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children)
+            person = (ent is not None and ent.type == "Person") or self.words["pronouns"].get(tok.lower_) == "person" \
+                or singular(tok.text) in self.words["blocking_person_nouns"]
+            phrase = Phrase(tok.i, ent, rank, plural, person, coordinated, singular(tok.text), kind is not None,
+                            named_in, named_sent)
+            if coordinated and tok.dep_ != "conj":
+                current.append(Phrase(tok.i, None, rank, True, False, True, "", False, said, n))  # "A and B" as a whole
+            current.append(phrase)
+            if ent is not None and ent.type == "Organization":
+                if ent.properties.get("kind") not in self.words["public_kinds"]:
+                    self.counts[ent.id] += 1
+                for name in (ent.name, *ent.aliases):
+                    self.named_heads[singular(name.split()[-1])] = phrase
+        self.history.append((paragraph, current))
+
+    def _kind(self, tok: Token) -> str | None:
+        """What an anaphoric word agrees with ("person", "thing", "plural", "group", "person-noun", "name"), else None."""
+        word = tok.lower_
+        if tok.pos_ == "PRON" and word in self.words["pronouns"]:
+            if word == "it" and (tok.head.lower_ in self.words["expletive_verbs"] or tok.dep_ == "nsubjpass") and \
+                    any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > tok.i for c in tok.head.children):
+                return None  # "it is likely that ...", "it is believed that ...", "made it a crime to ..."
+            return str(self.words["pronouns"][word])
+        head = singular(tok.text)
+        if tok.pos_ != "NOUN" or tok.tag_ != "NN" or head not in self.words["nouns"] or self.table.lookup(tok):
+            return None
+        if not any(c.dep_ == "det" and c.lower_ in self.words["determiners"] for c in tok.children):
+            return None
+        if any(c.dep_ in ("compound", "nmod", "poss", "appos", "relcl", "acl", "prep", "nummod") or
+               c.dep_ == "amod" and c.pos_ == "PROPN" for c in tok.children):
+            return None  # "the Haqqani network", "the commander of the force", "the group behind the attack"
+        if head in self.words["group_nouns"]:
+            return "group"
+        return "person-noun" if head in self.words["person_nouns"] else "name"
+
+    def _modifier(self, tok: Token, said: str, n: int) -> Phrase | None:
+        """A name modifying another noun ("Hezbollah financier Adham Tabaja", "Iran arms"): a phrase of the
+        lowest rank; "Haqqani" in "the Haqqani network" is none (the network is named by the same entity)."""
+        if tok.dep_ not in ("compound", "nmod") or tok.pos_ != "PROPN":
+            return None
+        ent = self.table.lookup(tok)
+        if ent is None or ent.type not in NAMED or self._named(tok.head) is ent:
+            return None
+        anchor = tok.head
+        while anchor.dep_ in INSIDE and anchor.head.i != anchor.i:
+            anchor = anchor.head
+        return Phrase(tok.i, ent, 2, False, ent.type == "Person", False, singular(tok.text), False, said, n, anchor.i)
+
+    def _named(self, tok: Token) -> Entity | None:
+        """The entity a phrase head names: itself, a surname the tagger missed ("Sinwar"), its name compounds
+        ("the Islamic State group"), its apposition."""
+        ent = self.table.lookup(tok)
+        if ent is None and tok.pos_ == "PROPN":
+            ent = self.surnames.get(tok.text)
+        if ent is None and (tok.pos_ == "PROPN" or singular(tok.text) in self.words["group_nouns"]):
+            ent = next((e for c in tok.lefts if c.dep_ in ("compound", "nmod") and (e := self.table.lookup(c))), None)
+        if ent is None and tok.pos_ == "NOUN":
+            ent = next((e for c in tok.children if c.dep_ == "appos" and (e := self.table.lookup(c))), None)
+            if ent is None and tok.dep_ == "appos":
+                ent = self.table.lookup(tok.head)  # "Hezbollah, the movement backed by Iran"
+        return ent if ent is not None and ent.type in NAMED else None
+
+    # ----- resolving -------------------------------------------------------------------------
+    def _resolve(self, tok: Token, kind: str, current: list[Phrase], paragraph: int) -> Phrase | None:
+        """The phrase naming what tok stands for (`current`: the phrases of its sentence read so far), else None."""
+        if kind == "name" or kind == "group" and singular(tok.text) in self.words["name_heads"]:
+            named = self.named_heads.get(singular(tok.text))
+            if named is not None and named.entity is not None:
+                return named  # "the force" -> the Quds Force, however far back
+            if kind == "name":
+                return None
+        own = [p for p in current if not self._bound(tok, p)]
+        subjects = sorted((p for p in own if p.rank == 0), key=lambda p: -p.i)  # the nearest clause first
+        decided, hit = self._first(subjects + [p for p in own if p.rank > 0], own, tok, kind)
+        if decided:
+            return hit
+        back = [(par, phrases) for par, phrases in self.history[-2:] if par == paragraph]
+        for depth, (_, phrases) in enumerate(reversed(back)):
+            ranked = sorted((p for p in phrases if p.rank <= (1 if depth == 0 else 0)), key=lambda p: (p.rank, p.i))
+            decided, hit = self._first(ranked, phrases, tok, kind)
+            if decided:
+                return hit
+        # nothing in the phrases that count most: a lone candidate anywhere in reach will do (at the start of a
+        # paragraph, in the previous paragraph's last two sentences)
+        if not back and self.history and self.history[-1][0] == paragraph - 1:
+            back = [(par, phrases) for par, phrases in self.history[-2:] if par == paragraph - 1]
+        verdicts = [(self._agrees(p, tok, kind), p) for p in own + [p for _, phrases in back for p in phrases]]
+        found = {p.entity.id: p for v, p in verdicts if v == "yes" and p.entity is not None}
+        if len(found) == 1 and not any(v == "block" and p.rank == 0 for v, p in verdicts):
+            return next(iter(found.values()))
+        return self._topic() if kind == "group" else None
+
+    def _first(self, ranked: list[Phrase], whole: list[Phrase], tok: Token, kind: str) -> tuple[bool, Phrase | None]:
+        """(decided, phrase): the first agreeing phrase of a sentence (`ranked`: the phrases in reach, best first;
+        `whole`: all of them). A subject wins over other phrases, an object only when no other entity of its rank
+        agrees; either loses to an agreeing entity the sentence itself referred to by an anaphor ("The US struck
+        the group. X leads it": the group, or the US?), which makes it a tie."""
+        for p in ranked:
+            verdict = self._agrees(p, tok, kind)
+            if verdict == "defer":
+                self.deferred.add(tok.i)
+            if verdict in ("block", "defer"):
+                return True, None
+            if verdict == "yes":
+                assert p.entity is not None
+                rivals = {q.entity.id for q in ranked if q.rank == p.rank and q.entity is not None
+                          and self._agrees(q, tok, kind) == "yes"}
+                centre = {q.entity.id for q in whole if q.anaphor and q.entity is not None and q.entity.id != p.entity.id
+                          and self._agrees(q, tok, kind) == "yes"}
+                return True, (p if (p.rank == 0 or len(rivals) == 1) and not centre else None)
+        return False, None
+
+    def _agrees(self, p: Phrase, tok: Token, kind: str) -> str:
+        """"yes" (p may be what tok means), "no" (it may not: look further), "block" (it likely is, and names no
+        entity), "defer" (it may be, or not: leave it to the rule)."""
+        ent = p.entity
+        if kind in ("person", "person-noun"):
+            if ent is not None:
+                return "yes" if ent.type == "Person" and not p.coordinated else "no"
+            if kind == "person-noun":
+                return "block" if p.head == singular(tok.text) else "no"  # "a commander ... the commander"
+            return "block" if p.person and p.rank == 0 else "no"
+        if kind == "group":
+            if ent is None:
+                return "block" if p.head == singular(tok.text) else "no"  # "a new group ... the group"
+            ok = ent.type == "Organization" and ent.properties.get("kind") not in self.words["public_kinds"]
+            return "yes" if ok and not p.coordinated else "no"
+        if kind == "plural":
+            if ent is None:
+                return "block" if p.plural or p.coordinated else "no"  # "officials ... they", "A and B ... they"
+            return "yes" if ent.type == "Organization" and not p.coordinated else "no"
+        # "thing": it / its
+        if p.person or p.plural:
+            return "no"
+        if ent is None or p.coordinated:
+            return "block"  # "The ban froze its assets", "A and B"
+        if tok.dep_ == "poss" and ent.properties.get("kind") in self.words["public_kinds"]:
+            return "defer"  # "the State Department added its leader to the list": whose leader, grammar cannot tell
+        return "yes" if ent.type in ("Organization", "Location") else "no"
+
+    def _bound(self, tok: Token, p: Phrase) -> bool:
+        """The phrase cannot be what tok means: tok sits inside it ("Qassem, his deputy"), or tok is not a
+        possessive and p is the subject of tok's own clause ("Iran arms it", "Washington holds the group")."""
+        node = tok
+        while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
+            node = node.head
+            if node.i in (p.i, p.anchor):
+                return True
+        if tok.dep_ == "poss" or node.pos_ not in ("VERB", "AUX"):
+            return False
+        verb = node
+        while not any(c.dep_ in SUBJECTS for c in verb.children) and verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+            verb = verb.head
+        return any(c.dep_ in SUBJECTS and c.i in (p.i, p.anchor) for c in verb.children)
+
+    def _topic(self) -> Phrase | None:
+        """The group the story is about: the organisation (not a public body) named most so far, at least
+        twice and more often than any other."""
+        top = [(n, i) for i, n in self.counts.most_common(2)]
+        if not top or top[0][0] < 2 or len(top) > 1 and top[1][0] == top[0][0]:
+            return None
+        org = top[0][1]
+        return next((p for _, phrases in reversed(self.history) for p in reversed(phrases)
+                     if p.entity is not None and p.entity.id == org), None)
+
+
+def _surnames(table: EntityTable) -> dict[str, Entity]:
+    """Last word of a person's name -> the person, where only one person has it."""
+    seen: dict[str, list[Entity]] = {}
+    for ent in table.entities:
+        if ent.type == "Person":
+            for name in {n.split()[-1] for n in (ent.name, *ent.aliases) if " " in n}:
+                seen.setdefault(name, []).append(ent)
+    return {name: ents[0] for name, ents in seen.items() if len(ents) == 1}

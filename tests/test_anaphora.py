@@ -1,0 +1,153 @@
+"""Anaphora: relations whose argument is "he", "it", "they" or "the group", parsed by the small model."""
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ingest.anaphora import KEY, Referent, anaphoric, implied_subject, referent, unresolved
+from ingest.entities import EntityTable
+from ingest.pipeline import load_nlp
+from ingest.records import Entity, Relation
+from ingest.relations import find_relations
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_nlp()
+
+
+def relations(nlp: Language, text: str) -> tuple[EntityTable, list[Relation]]:
+    doc = nlp(text)
+    table = EntityTable(doc)
+    return table, find_relations(doc, table)
+
+
+def triples(nlp: Language, text: str) -> set[tuple[str, str, str]]:
+    table, found = relations(nlp, text)
+    return {(r.type, table.get(r.source).name, table.get(r.target).name) for r in found}
+
+
+def names(table: EntityTable, ent_id: str) -> set[str]:
+    ent = table.get(ent_id)
+    return {ent.name, *ent.aliases}
+
+
+def token(doc: Doc, word: str, nth: int = 0) -> int:
+    return [t.i for t in doc if t.text == word][nth]
+
+
+def test_it_stands_for_the_subject_of_the_sentence_before(nlp: Language) -> None:
+    text = "The Syrian Computer Society is an organization in Syria. It was founded by Bassel al-Assad in 1989."
+    table, found = relations(nlp, text)
+    rel = next(r for r in found if r.type == "LEADS")
+    assert table.get(rel.source).name == "Bassel al-Assad" and table.get(rel.target).name == "Syrian Computer Society"
+    assert rel.extractor == "role-verb-passive+anaphora" and rel.confidence < 0.7
+
+
+def test_evidence_shows_the_sentence_naming_the_antecedent_first(nlp: Language) -> None:
+    text = "The Syrian Computer Society is an organization in Syria. It was founded by Bassel al-Assad in 1989."
+    _, found = relations(nlp, text)
+    rel = next(r for r in found if r.type == "LEADS")
+    assert rel.evidence == [text]
+
+
+def test_the_group_as_object_is_the_group_named_before(nlp: Language) -> None:
+    table, found = relations(nlp, "The Houthis seized Sanaa in September 2014. Iran arms and trains the group.")
+    rel = next(r for r in found if r.type == "SUPPORTS")
+    assert table.get(rel.source).name == "Iran" and "Houthis" in names(table, rel.target)
+    assert rel.extractor.endswith("+anaphora")
+
+
+def test_an_object_pronoun_never_means_its_own_clause_subject(nlp: Language) -> None:
+    table, found = relations(nlp, "The Quds Force runs Iran's operations abroad. "
+                                  "US officials accuse it of arming, funding and training Hezbollah and the Houthis.")
+    backed = {(table.get(r.source).name, table.get(r.target).name) for r in found if r.type == "SUPPORTS"}
+    assert ("IRGC-Quds Force", "Hizballah") in backed and all(src != "United States" for src, _ in backed)
+
+
+def test_a_pronoun_subject_carries_the_chain_of_descriptions(nlp: Language) -> None:
+    text = ("The Houthi movement has been listed by the United States.\n\n"
+            "The movement takes its name from its founder, Hussein al-Houthi. It is now led by his brother, "
+            "Abdul-Malik al-Houthi.")
+    table, found = relations(nlp, text)
+    leads = {(table.get(r.source).name, r.target) for r in found if r.type == "LEADS"}
+    assert any(src == "Abdul-Malik al-Houthi" and "Houthi movement" in names(table, dst) for src, dst in leads)
+
+
+def test_a_name_repeated_by_its_head_noun(nlp: Language) -> None:
+    assert ("LEADS", "Esmail Qaani", "IRGC-Quds Force") in triples(
+        nlp, "The Quds Force is part of the IRGC. Esmail Qaani now heads the force.")
+
+
+def test_an_unnamed_person_subject_leaves_he_open(nlp: Language) -> None:
+    text = "Qassem Soleimani was killed in Baghdad. A senior commander said he had led the Quds Force."
+    assert not any(r[0] == "LEADS" for r in triples(nlp, text))
+
+
+def test_a_subject_that_names_no_entity_leaves_it_open(nlp: Language) -> None:
+    text = "The designation froze the assets of Hamas. It is led by Yahya Sinwar."
+    assert ("LEADS", "Yahya Sinwar", "Hamas") not in triples(nlp, text)
+
+
+def test_a_subject_against_the_group_the_text_continues_with_is_a_tie(nlp: Language) -> None:
+    text = ("Al-Shabaab controls much of southern Somalia. The United States has carried out strikes against "
+            "the group. Ahmed Diriye leads it.")
+    assert not any(r[0] == "LEADS" for r in triples(nlp, text))
+
+
+def test_no_guess_across_a_paragraph_between_two_candidates(nlp: Language) -> None:
+    text = "Iran's president met Iraqi officials in Baghdad on Monday.\n\nIt has long armed Kataib Hezbollah."
+    assert not any(r[0] == "SUPPORTS" for r in triples(nlp, text))
+
+
+def test_a_lone_candidate_across_a_paragraph(nlp: Language) -> None:
+    doc = nlp("Hamas won elections in 2006.\n\nIran funds it.")
+    table = EntityTable(doc)
+    found = referent(table, doc[token(doc, "it")])
+    assert found is not None and found.name == "Hamas"
+
+
+def test_expletive_it_is_not_an_anaphor(nlp: Language) -> None:
+    doc = nlp("Hamas won elections in 2006. It is believed that Iran funds Hamas.")
+    table = EntityTable(doc)
+    it = doc[token(doc, "It")]
+    assert referent(table, it) is None and not unresolved(table, it)
+
+
+def test_a_possessive_inside_the_phrase_it_describes_is_someone_else(nlp: Language) -> None:
+    doc = nlp("Hassan Nasrallah led Hezbollah until 2024. Naim Qassem, his deputy, succeeded him.")
+    table = EntityTable(doc)
+    found = referent(table, doc[token(doc, "his")])
+    assert found is not None and found.name == "Hassan Nasrallah"
+
+
+def test_the_resolver_is_built_once_per_doc(nlp: Language) -> None:
+    doc = nlp("Hamas won elections in 2006. Iran funds it and arms it.")
+    table = EntityTable(doc)
+    referent(table, doc[token(doc, "it")])
+    built = doc.user_data[KEY]
+    referent(table, doc[token(doc, "it", 1)])
+    assert doc.user_data[KEY] is built
+
+
+def test_words_that_cannot_be_anaphors_never_build_the_resolver(nlp: Language) -> None:
+    doc = nlp("Hamas won elections in 2006.")
+    assert referent(EntityTable(doc), doc[0]) is None and KEY not in doc.user_data
+
+
+def test_the_object_of_accuse_does_what_the_gerund_says(nlp: Language) -> None:
+    doc = nlp("US officials accuse it of arming Hezbollah.")
+    assert implied_subject(doc[token(doc, "arming")]).text == "it"
+
+
+def test_relations_between_named_entities_are_left_as_they_are() -> None:
+    named = Entity("organization:hamas", "Organization", "Hamas")
+    assert anaphoric("supports", 0.7, "Iran funds Hamas.", named, named) == ("supports", 0.7, ["Iran funds Hamas."])
+
+
+def test_an_antecedent_further_back_is_marked_as_a_gap() -> None:
+    ref = Referent("organization:hamas", "Organization", "Hamas", named_in="Hamas won.", named_sent=0, sent=2)
+    named = Entity("location:iran", "Location", "Iran")
+    rule, conf, evidence = anaphoric("supports", 0.7, "Iran funds it.", named, ref)
+    assert (rule, conf, evidence) == ("supports+anaphora", 0.56, ["Hamas won. [...] Iran funds it."])
