@@ -85,9 +85,20 @@ def strip_article(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _title_keys() -> tuple[tuple[str, str, str], ...]:
-    """(title, "title ", " title ") in lower case, for every title: built once, not per name and title."""
-    return tuple((title, title.lower() + " ", " " + title.lower() + " ") for title in titles())
+def _title_keys() -> dict[str, tuple[tuple[int, str, str, str], ...]]:
+    """First word of each title in lower case -> (rank, title, "title ", " title ") of the titles it starts,
+    rank being the title's place in titles(): a name is only compared with titles whose first word it has."""
+    out: dict[str, list[tuple[int, str, str, str]]] = {}
+    for rank, title in enumerate(titles()):
+        t = title.lower()
+        out.setdefault(t.split(" ")[0], []).append((rank, title, t + " ", " " + t + " "))
+    return {word: tuple(keys) for word, keys in out.items()}
+
+
+def _titles_in(lower: str) -> list[tuple[int, str, str, str]]:
+    """The titles that can start at a word of `lower` (a title is matched only before a space), longest first."""
+    keys = _title_keys()
+    return sorted(k for word in set(lower.split()) for k in keys.get(word, ()))
 
 
 def strip_titles(text: str) -> str:
@@ -96,7 +107,7 @@ def strip_titles(text: str) -> str:
     while changed:
         changed = False
         lower = text.lower()
-        for title, first, inner in _title_keys():
+        for _, title, first, inner in _titles_in(lower):
             at = 0 if lower.startswith(first) else lower.rfind(inner) + 1
             if at < 0 or (at == 0 and not lower.startswith(first)):
                 continue
