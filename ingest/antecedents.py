@@ -3,8 +3,8 @@
 Read from grammar alone, with the words of data/anaphora.json:
 
 - agreement: he/she -> a person; it/its -> one organisation or place; they/them -> an organisation;
-  "the group" -> an organisation that is not a public body; "the cleric" -> a person; "the force" ->
-  first the last organisation whose own name ends in "Force";
+  there -> a place; "the group" -> an organisation, not a public body; "the cleric" -> a person;
+  "the force" -> first the last organisation whose own name ends in "Force";
 - order: the sentence itself (never the subject of the anaphor's own clause, nor a phrase it sits in),
   then the sentence before (subjects first, then objects), then the one before that (subjects only),
   all in the same paragraph;
@@ -14,8 +14,7 @@ Read from grammar alone, with the words of data/anaphora.json:
   last two sentences); "the group" with none means the group the story is about (the organisation
   named most so far, by a clear margin).
 
-One pass over the doc's tokens, sentence by sentence: each anaphor is resolved when it is read, so a
-chain ("The movement ... It ...") carries the entity along.
+One pass over the doc's tokens: each anaphor is resolved as it is read, so a chain carries its entity along.
 """
 from __future__ import annotations
 
@@ -96,13 +95,12 @@ class Antecedents:
             self._read(sent, n, paragraph)
             previous = sent
 
-    # ----- reading ---------------------------------------------------------------------------
     def _read(self, sent: Span, n: int, paragraph: int) -> None:
         """The phrases of sentence n, each anaphor among them resolved as it comes."""
         said = sentence_text(sent).strip()
         current: list[Phrase] = []
         for tok in sent:
-            if tok.pos_ not in ("NOUN", "PROPN", "PRON") or tok.ent_type_ in UNNAMED:
+            if tok.pos_ not in ("NOUN", "PROPN", "PRON") and tok.lower_ != "there" or tok.ent_type_ in UNNAMED:
                 continue
             kind = self._kind(tok)
             if kind is None and tok.dep_ in INSIDE:
@@ -141,6 +139,8 @@ class Antecedents:
     def _kind(self, tok: Token) -> str | None:
         """What an anaphoric word agrees with ("person", "thing", "plural", "group", "person-noun", "name"), else None."""
         word = tok.lower_
+        if word == "there":
+            return "place" if tok.dep_ == "advmod" else None  # not "there is"
         if tok.pos_ == "PRON" and word in self.words["pronouns"]:
             if word == "it" and (tok.head.lower_ in self.words["expletive_verbs"] or tok.dep_ == "nsubjpass") and \
                     any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > tok.i for c in tok.head.children):
@@ -185,7 +185,6 @@ class Antecedents:
                 ent = self.table.lookup(tok.head)  # "Hezbollah, the movement backed by Iran"
         return ent if ent is not None and ent.type in NAMED else None
 
-    # ----- resolving -------------------------------------------------------------------------
     def _resolve(self, tok: Token, kind: str, current: list[Phrase], paragraph: int) -> Phrase | None:
         """The phrase naming what tok stands for (`current`: the phrases of its sentence read so far), else None."""
         if kind == "name" or kind == "group" and singular(tok.text) in self.words["name_heads"]:
@@ -218,8 +217,8 @@ class Antecedents:
     def _first(self, ranked: list[Phrase], whole: list[Phrase], tok: Token, kind: str) -> tuple[bool, Phrase | None]:
         """(decided, phrase): the first agreeing phrase of a sentence (`ranked`: the phrases in reach, best first;
         `whole`: all of them). A subject wins over other phrases, an object only when no other entity of its rank
-        agrees; either loses to an agreeing entity the sentence itself referred to by an anaphor ("The US struck
-        the group. X leads it": the group, or the US?), which makes it a tie."""
+        agrees; either ties with another agreeing anaphor of the sentence, resolved or not ("The US struck the
+        group. X leads it": the group, or the US? "Iran funds it, and its commander": it, or Iran?)."""
         for p in ranked:
             verdict = self._agrees(p, tok, kind)
             if verdict == "defer":
@@ -230,8 +229,8 @@ class Antecedents:
                 assert p.entity is not None
                 rivals = {q.entity.id for q in ranked if q.rank == p.rank and q.entity is not None
                           and self._agrees(q, tok, kind) == "yes"}
-                centre = {q.entity.id for q in whole if q.anaphor and q.entity is not None and q.entity.id != p.entity.id
-                          and self._agrees(q, tok, kind) == "yes"}
+                centre = [q for q in whole if q.anaphor and q.i != p.i and (q.entity is None or q.entity.id != p.entity.id)
+                          and self._agrees(q, tok, kind) != "no"]
                 return True, (p if (p.rank == 0 or len(rivals) == 1) and not centre else None)
         return False, None
 
@@ -254,6 +253,8 @@ class Antecedents:
             if ent is None:
                 return "block" if p.plural or p.coordinated else "no"  # "officials ... they", "A and B ... they"
             return "yes" if ent.type == "Organization" and not p.coordinated else "no"
+        if kind == "place":
+            return "no" if ent is None or ent.type != "Location" else "block" if p.coordinated else "yes"
         # "thing": it / its
         if p.person or p.plural:
             return "no"

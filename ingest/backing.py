@@ -134,7 +134,7 @@ class Backing(Phrases):
         givers: list[Entity] = []
         for child in token.children:
             if child.dep_ in ("poss", "compound", "nmod", "amod") and child.i < token.i:
-                ent = self.table.lookup(child)
+                ent = self.table.lookup(child) or referent(self.table, child)  # "its support for X"
                 if ent is None and (country := demonyms().get(child.lower_)):
                     ent = self.table.find("Location", country)
                 if ent is not None and ent.type in AGENTS + PLACES:
@@ -188,6 +188,8 @@ class Backing(Phrases):
                     if p.dep_ == "pobj":
                         places += self.entities(p, PLACES)
             if c.dep_ in ("npadvmod", "compound", "nmod") and c.i < token.i:
+                places += self.entities(c, PLACES)
+            if c.dep_ == "advmod" and c.lower_ == "there":  # "have been based there since": ingest.anaphora
                 places += self.entities(c, PLACES)
         if not places and token.i > 1 and token.nbor(-1).text == "-":
             ent = self.table.lookup(token.nbor(-2))

@@ -151,3 +151,26 @@ def test_an_antecedent_further_back_is_marked_as_a_gap() -> None:
     named = Entity("location:iran", "Location", "Iran")
     rule, conf, evidence = anaphoric("supports", 0.7, "Iran funds it.", named, ref)
     assert (rule, conf, evidence) == ("supports+anaphora", 0.56, ["Hamas won. [...] Iran funds it."])
+
+
+def test_based_there_is_the_place_named_before(nlp: Language) -> None:
+    table, found = relations(nlp, "The Houthis seized the capital, Sanaa, in 2014 and have been based there since.")
+    rel = next(r for r in found if r.type == "BASED_IN")
+    assert table.get(rel.target).name == "Sanaa" and rel.extractor == "based-in+anaphora"
+
+
+def test_there_after_two_places_is_left_open(nlp: Language) -> None:
+    text = "The commander travelled to Syria and Iraq last year. The group is based there, officials said."
+    assert not any(r[0] == "BASED_IN" for r in triples(nlp, text))
+
+
+def test_its_support_is_the_support_of_its_clause_subject(nlp: Language) -> None:
+    table, found = relations(nlp, "The UK remains steadfast in its support of the Government of Iraq.")
+    rel = next(r for r in found if r.type == "SUPPORTS")
+    assert table.get(rel.source).name == "United Kingdom" and rel.extractor == "supports-noun+anaphora"
+
+
+def test_an_unresolved_it_ties_with_the_subject_for_its(nlp: Language) -> None:
+    text = ("The militia was formed in 2014 to fight the Islamic State. Iran funds it, and its commander, "
+            "Abu Fadak al-Mohammedawi, reports to the Quds Force.")
+    assert not any(r[0] == "LEADS" and r[2] == "Iran" for r in triples(nlp, text))
