@@ -33,7 +33,7 @@ from ingest.sentences import sentence_text, sentences
 from ingest.vocabulary import load
 
 SUBJECTS = ("nsubj", "nsubjpass")
-OBJECTS = ("dobj", "attr", "oprd", "dative", "appos")
+OBJECTS = ("dobj", "attr", "oprd", "dative")
 INSIDE = ("compound", "flat", "nmod", "amod", "det", "case")  # words inside a phrase, not its head
 UNNAMED = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 NAMED = ("Person", "Organization", "Location")
@@ -55,6 +55,7 @@ class Phrase:
     named_in: str
     named_sent: int
     anchor: int = -1  # for a name modifying a noun ("Hezbollah financier X"), that noun: the phrase it sits in
+    main: bool = True  # in the main clause, not in a relative or subordinate one
 
 
 @lru_cache(maxsize=1)
@@ -119,7 +120,7 @@ class Antecedents:
                 self.found[tok.i] = (hit, n)
             elif tok.i not in self.deferred:
                 self.unresolved.add(tok.i)
-            rank = 0 if tok.dep_ in SUBJECTS else 1 if tok.dep_ in OBJECTS or tok.head.dep_ == "agent" else 2
+            rank = _rank(tok)
             plural = tok.tag_ in ("NNS", "NNPS") or self.words["pronouns"].get(tok.lower_) == "plural"
             coordinated = tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children)
             person = (ent is not None and ent.type == "Person") or self.words["pronouns"].get(tok.lower_) == "person" \
@@ -128,6 +129,7 @@ class Antecedents:
                             named_in, named_sent)
             if coordinated and tok.dep_ != "conj":
                 current.append(Phrase(tok.i, None, rank, True, False, True, "", False, said, n))  # "A and B" as a whole
+            phrase.main = _in_main_clause(tok, sent)
             current.append(phrase)
             if ent is not None and ent.type == "Organization":
                 if ent.properties.get("kind") not in self.words["public_kinds"]:
@@ -200,7 +202,8 @@ class Antecedents:
             return hit
         back = [(par, phrases) for par, phrases in self.history[-2:] if par == paragraph]
         for depth, (_, phrases) in enumerate(reversed(back)):
-            ranked = sorted((p for p in phrases if p.rank <= (1 if depth == 0 else 0)), key=lambda p: (p.rank, p.i))
+            ranked = sorted((p for p in phrases if p.rank <= (1 if depth == 0 else 0)),
+                            key=lambda p: (not p.main, p.rank, p.i))  # "X, which controls Y, was ...": X, not Y
             decided, hit = self._first(ranked, phrases, tok, kind)
             if decided:
                 return hit
@@ -255,8 +258,8 @@ class Antecedents:
             return "yes" if ent.type == "Organization" and not p.coordinated else "no"
         if kind == "place":
             return "no" if ent is None or ent.type != "Location" else "block" if p.coordinated else "yes"
-        # "thing": it / its
-        if p.person or p.plural:
+        # "thing": it / its ("the Syrian Democratic Forces ... it": a name's plural is no plural)
+        if p.person or p.plural and (ent is None or ent.type != "Organization"):
             return "no"
         if ent is None or p.coordinated:
             return "block"  # "The ban froze its assets", "A and B"
@@ -288,6 +291,24 @@ class Antecedents:
         org = top[0][1]
         return next((p for _, phrases in reversed(self.history) for p in reversed(phrases)
                      if p.entity is not None and p.entity.id == org), None)
+
+
+def _rank(tok: Token) -> int:
+    """0 for a subject (or the root of a sentence the parser found no verb in), 1 for an object, else 2;
+    an apposition or conjunct ranks as the phrase it belongs to."""
+    while tok.dep_ in ("appos", "conj") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ in SUBJECTS or tok.dep_ == "ROOT":
+        return 0
+    return 1 if tok.dep_ in OBJECTS or tok.head.dep_ == "agent" else 2
+
+
+def _in_main_clause(tok: Token, sent: Span) -> bool:
+    """The first verb above the word is the sentence's root, or a verb coordinated with it."""
+    node = tok.head
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    return node.i == sent.root.i or node.dep_ == "conj" and node.head.i == sent.root.i
 
 
 def _surnames(table: EntityTable) -> dict[str, Entity]:

@@ -174,3 +174,15 @@ def test_an_unresolved_it_ties_with_the_subject_for_its(nlp: Language) -> None:
     text = ("The militia was formed in 2014 to fight the Islamic State. Iran funds it, and its commander, "
             "Abu Fadak al-Mohammedawi, reports to the Quds Force.")
     assert not any(r[0] == "LEADS" and r[2] == "Iran" for r in triples(nlp, text))
+
+
+def test_the_main_clause_comes_before_a_relative_clause(nlp: Language) -> None:
+    text = ("Tahrir al-Sham, which controls Idlib, was formerly al-Qaeda's Syrian affiliate. "
+            "Its leader, Abu Mohammed al-Jolani, cut ties with the network in 2016.")
+    assert not any(r[0] == "LEADS" and r[2] == "Idlib" for r in triples(nlp, text))
+
+
+def test_it_may_stand_for_a_group_with_a_plural_name(nlp: Language) -> None:
+    text = ("The Syrian Democratic Forces, a Kurdish-led alliance, control northeastern Syria. "
+            "It is backed by Washington, which supplies it with weapons.")
+    assert ("SUPPORTS", "Washington", "Syrian Democratic Forces") in triples(nlp, text)
