@@ -20,7 +20,7 @@ constructor, so rules may keep the ids they are given.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
@@ -58,6 +58,8 @@ class EntityTable:
         self._index: dict[tuple[str, str], Entity] = {}
         self._ranges: list[tuple[int, int, str]] = []
         self._found: dict[tuple[int, int], str | None] = {}  # lookup's answers until the next mention
+        self._starts: list[tuple[int, int]] = []  # (start, place in _ranges) of every mention, sorted
+        self._longest = 0  # the longest mention, in chars: no mention starting further back can reach a range
         self._skip = skip_sentence
         self._sents = sentences(doc)
         self._sent_starts = [s.start_char for s in self._sents]
@@ -74,7 +76,12 @@ class EntityTable:
             best = self._found[key]
         else:
             best, best_key = None, (0, 0)
-            for s, e, ent_id in self._ranges:
+            # only mentions starting within the longest mention's length before `start` can overlap;
+            # they are read in the order they were recorded, so the first of equals still wins
+            first = bisect_left(self._starts, (start - self._longest, -1))
+            last = bisect_left(self._starts, (end, -1))
+            for n in sorted(n for _, n in self._starts[first:last]):
+                s, e, ent_id = self._ranges[n]
                 overlap = min(e, end) - max(s, start)
                 # on equal overlap the tighter mention wins: a name inside a long incident phrase is the name
                 if overlap > 0 and (overlap, s - e) > best_key:
@@ -157,6 +164,8 @@ class EntityTable:
         if text != ent.name and text not in ent.aliases and norm(text):
             ent.aliases.append(text)
             self._index.setdefault((ent.type, norm(text)), ent)
+        insort(self._starts, (start, len(self._ranges)))
+        self._longest = max(self._longest, end - start)
         self._ranges.append((start, end, ent.id))
         self._found.clear()
 

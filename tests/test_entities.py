@@ -117,6 +117,16 @@ def test_lookup_get_find_and_add_share_one_entity() -> None:
     assert table.lookup(doc[2]) is attack and attack.id == "incident:sderot-rocket-attack"
 
 
+def test_lookup_takes_the_largest_overlap_then_the_tighter_mention_then_the_first_recorded() -> None:
+    doc = make_doc("Hamas fired rockets at Sderot .", {"Hamas": "ORG", "Sderot": "GPE"})
+    table = EntityTable(doc)
+    wide = table.add("Incident", "Hamas rocket fire", doc[0:3])
+    first = table.add("Organization", "Rocket Unit", doc[2:3])
+    table.add("Organization", "Rocket Brigade", doc[2:3])
+    assert table.lookup(doc[0:3]) is wide and table.lookup(doc[0:1]).name == "Hamas"
+    assert table.lookup(doc[2]) is first and table.lookup(doc[4]).name == "Sderot"
+
+
 def test_also_known_as_makes_an_alias_not_a_second_person() -> None:
     doc = make_doc("Riduan Isamuddin , better known as Hambali , was captured . Hambali denied it .",
                    {"Riduan Isamuddin": "PERSON", "Hambali": "PERSON"})
