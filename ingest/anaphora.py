@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ingest.antecedents import Antecedents, may_refer
+from ingest.antecedents import Antecedents
+from ingest.salience import may_refer
 from ingest.entities import EntityTable
 from ingest.records import Entity
 

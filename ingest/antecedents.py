@@ -5,9 +5,9 @@ Read from grammar alone, with the words of data/anaphora.json:
 - agreement: he/she -> a person; it/its -> one organisation or place; they/them -> an organisation;
   there -> a place; "the group" -> an organisation, not a public body; "the cleric" -> a person;
   "the force" -> first the last organisation whose own name ends in "Force";
-- order: the sentence itself (never the subject of the anaphor's own clause, nor a phrase it sits in),
-  then the sentence before (subjects first, then objects), then the one before that (subjects only),
-  all in the same paragraph;
+- order (ingest.salience): the sentence itself (never the subject of the anaphor's own clause, nor a
+  phrase it sits in), then the sentence before (main clause first, subjects before objects), then the
+  one before that (subjects only), all in the same paragraph;
 - the first agreeing phrase decides: when it names no entity ("The ban froze its assets", "US
   officials say they ...") or another entity ties with it, nothing is resolved rather than guessed;
 - failing that, a lone agreeing entity in reach (at a paragraph's start, in the previous paragraph's
@@ -19,59 +19,15 @@ One pass over the doc's tokens: each anaphor is resolved as it is read, so a cha
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 from ingest.entities import EntityTable
 from ingest.pipeline import doc_text
 from ingest.records import Entity
-from ingest.roles import role_table, singular
+from ingest.roles import singular
+from ingest.salience import INSIDE, NAMED, SUBJECTS, UNNAMED, Phrase, grammatical_rank, in_main_clause, vocabulary
 from ingest.sentences import sentence_text, sentences
-from ingest.vocabulary import load
-
-SUBJECTS = ("nsubj", "nsubjpass")
-OBJECTS = ("dobj", "attr", "oprd", "dative")
-INSIDE = ("compound", "flat", "nmod", "amod", "det", "case")  # words inside a phrase, not its head
-UNNAMED = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
-NAMED = ("Person", "Organization", "Location")
-
-
-@dataclass
-class Phrase:
-    """A noun phrase an anaphor may point back to: its head token, entity (if it names one) and grammar;
-    `named_in` and `named_sent` are the sentence that names the entity and its index."""
-
-    i: int
-    entity: Entity | None
-    rank: int  # 0 subject, 1 object, 2 any other phrase
-    plural: bool
-    person: bool
-    coordinated: bool
-    head: str
-    anaphor: bool  # a pronoun or description: the entity it stands for is the one the text is continuing with
-    named_in: str
-    named_sent: int
-    anchor: int = -1  # for a name modifying a noun ("Hezbollah financier X"), that noun: the phrase it sits in
-    main: bool = True  # in the main clause, not in a relative or subordinate one
-
-
-@lru_cache(maxsize=1)
-def vocabulary() -> dict[str, Any]:
-    """data/anaphora.json with its word lists as sets (role nouns count as person nouns that block)."""
-    data = load("anaphora.json")
-    out: dict[str, Any] = {k: frozenset(v) if isinstance(v, list) else v for k, v in data.items()}
-    out["blocking_person_nouns"] |= frozenset(role_table()["nouns"])
-    out["nouns"] = out["group_nouns"] | out["person_nouns"] | out["name_heads"]
-    return out
-
-
-def may_refer(token: Token) -> bool:
-    """Whether the word is one an anaphor can be (a listed pronoun or noun): a cheap test before any parse walk."""
-    words = vocabulary()
-    return token.lower_ in words["pronouns"] or token.pos_ == "NOUN" and singular(token.text) in words["nouns"]
 
 
 class Antecedents:
@@ -120,7 +76,7 @@ class Antecedents:
                 self.found[tok.i] = (hit, n)
             elif tok.i not in self.deferred:
                 self.unresolved.add(tok.i)
-            rank = _rank(tok)
+            rank = grammatical_rank(tok)
             plural = tok.tag_ in ("NNS", "NNPS") or self.words["pronouns"].get(tok.lower_) == "plural"
             coordinated = tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children)
             person = (ent is not None and ent.type == "Person") or self.words["pronouns"].get(tok.lower_) == "person" \
@@ -129,7 +85,7 @@ class Antecedents:
                             named_in, named_sent)
             if coordinated and tok.dep_ != "conj":
                 current.append(Phrase(tok.i, None, rank, True, False, True, "", False, said, n))  # "A and B" as a whole
-            phrase.main = _in_main_clause(tok, sent)
+            phrase.main = in_main_clause(tok, sent)
             current.append(phrase)
             if ent is not None and ent.type == "Organization":
                 if ent.properties.get("kind") not in self.words["public_kinds"]:
@@ -291,24 +247,6 @@ class Antecedents:
         org = top[0][1]
         return next((p for _, phrases in reversed(self.history) for p in reversed(phrases)
                      if p.entity is not None and p.entity.id == org), None)
-
-
-def _rank(tok: Token) -> int:
-    """0 for a subject (or the root of a sentence the parser found no verb in), 1 for an object, else 2;
-    an apposition or conjunct ranks as the phrase it belongs to."""
-    while tok.dep_ in ("appos", "conj") and tok.head.i != tok.i:
-        tok = tok.head
-    if tok.dep_ in SUBJECTS or tok.dep_ == "ROOT":
-        return 0
-    return 1 if tok.dep_ in OBJECTS or tok.head.dep_ == "agent" else 2
-
-
-def _in_main_clause(tok: Token, sent: Span) -> bool:
-    """The first verb above the word is the sentence's root, or a verb coordinated with it."""
-    node = tok.head
-    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
-        node = node.head
-    return node.i == sent.root.i or node.dep_ == "conj" and node.head.i == sent.root.i
 
 
 def _surnames(table: EntityTable) -> dict[str, Entity]:
