@@ -101,12 +101,15 @@ class Antecedents:
             return "place" if tok.dep_ == "advmod" else None  # not "there is"
         if tok.pos_ == "PRON" and word in self.words["pronouns"]:
             if word == "it" and (tok.head.lower_ in self.words["expletive_verbs"] or tok.dep_ == "nsubjpass") and \
-                    any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > tok.i for c in tok.head.children):
-                return None  # "it is likely that ...", "it is believed that ...", "made it a crime to ..."
+                    any(c.dep_ in ("ccomp", "xcomp", "csubj") or c.dep_ == "advcl" and c.tag_ == "VB"
+                        for c in tok.head.children if c.i > tok.i):
+                return None  # "it is likely that ...", "it is imperative for all to ...", "made it a crime to ..."
             return str(self.words["pronouns"][word])
         head = singular(tok.text)
         if tok.pos_ != "NOUN" or tok.tag_ != "NN" or head not in self.words["nouns"] or self.table.lookup(tok):
             return None
+        if tok.dep_ in INSIDE:
+            return None  # "the terrorist group ISIL": the noun describes the name after it
         if not any(c.dep_ == "det" and c.lower_ in self.words["determiners"] for c in tok.children):
             return None
         if any(c.dep_ in ("compound", "nmod", "poss", "appos", "relcl", "acl", "prep", "nummod") or
@@ -152,8 +155,8 @@ class Antecedents:
             if kind == "name":
                 return None
         own = [p for p in current if not self._bound(tok, p)]
-        subjects = sorted((p for p in own if p.rank == 0), key=lambda p: -p.i)  # the nearest clause first
-        decided, hit = self._first(subjects + [p for p in own if p.rank > 0], own, tok, kind)
+        nearest = sorted(own, key=lambda p: (p.rank > 0, -p.i))  # subjects, then the other phrases, nearest first
+        decided, hit = self._first(nearest, own, tok, kind)
         if decided:
             return hit
         back = [(par, phrases) for par, phrases in self.history[-2:] if par == paragraph]
@@ -206,7 +209,8 @@ class Antecedents:
         if kind == "group":
             if ent is None:
                 return "block" if p.head == singular(tok.text) else "no"  # "a new group ... the group"
-            ok = ent.type == "Organization" and ent.properties.get("kind") not in self.words["public_kinds"]
+            ok = ent.type == "Organization" and (ent.properties.get("kind") not in self.words["public_kinds"]
+                                                 or singular(tok.text) in self.words["any_body_nouns"])
             return "yes" if ok and not p.coordinated else "no"
         if kind == "plural":
             if ent is None:

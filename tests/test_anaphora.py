@@ -186,3 +186,21 @@ def test_it_may_stand_for_a_group_with_a_plural_name(nlp: Language) -> None:
     text = ("The Syrian Democratic Forces, a Kurdish-led alliance, control northeastern Syria. "
             "It is backed by Washington, which supplies it with weapons.")
     assert ("SUPPORTS", "Washington", "Syrian Democratic Forces") in triples(nlp, text)
+
+
+def test_a_name_described_before_it_is_no_anaphor(nlp: Language) -> None:
+    doc = nlp("Iraq thanked the coalition. Sinjar was occupied by the terrorist group ISIL.")
+    table = EntityTable(doc)
+    group = doc[token(doc, "group")]
+    assert referent(table, group) is None and not unresolved(table, group)
+
+
+def test_a_nearer_phrase_that_names_no_entity_leaves_them_open(nlp: Language) -> None:
+    doc = nlp("We urge the Government of Iraq to find the perpetrators and hold them accountable.")
+    table = EntityTable(doc)
+    assert referent(table, doc[token(doc, "them")]) is None
+
+
+def test_it_before_an_adjective_and_a_clause_is_expletive(nlp: Language) -> None:
+    doc = nlp("The United States will help. It is imperative for all parties to respect the ceasefire.")
+    assert referent(EntityTable(doc), doc[token(doc, "It")]) is None
