@@ -203,6 +203,8 @@ def _dates_in(text: str, published: str | None, previous: str | None) -> tuple[s
     found = _explicit(text)
     anchor = parse_iso(found[-1][1]) if found else parse_iso(previous)
     found += _partial(text, pub or anchor)
+    if pub is None and parse_iso(previous) is None:
+        return tuple(value for _, value in sorted(found))  # no anchor for any relative date below
     for m in _RELATIVE.finditer(text):
         if any(abs(off - m.start()) < 3 for off, _ in found):
             continue
