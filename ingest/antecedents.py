@@ -10,9 +10,11 @@ Read from grammar alone, with the words of data/anaphora.json:
   one before that (subjects only), all in the same paragraph;
 - the first agreeing phrase decides: when it names no entity ("The ban froze its assets", "US
   officials say they ...") or another entity ties with it, nothing is resolved rather than guessed;
-- failing that, a lone agreeing entity in reach (at a paragraph's start, in the previous paragraph's
-  last two sentences); "the group" with none means the group the story is about (the organisation
-  named most so far, by a clear margin).
+- an anaphor the sentence already continues with wins when no named subject competes ("push the
+  group out of its stronghold");
+- failing all that, a lone agreeing entity in reach (at a paragraph's start, in the previous
+  paragraph's last two sentences); "the group" with none, or opening a paragraph, is the group the
+  story is about (the only one named so far, or the one named most, by a clear margin).
 
 One pass over the doc's tokens: each anaphor is resolved as it is read, so a chain carries its entity along.
 """
@@ -41,7 +43,8 @@ class Antecedents:
         self.unresolved: set[int] = set()  # anaphors left open: a rule must not guess for them either
         self.deferred: set[int] = set()  # anaphors grammar cannot settle, left to the rules' own reading
         self.named_heads: dict[str, Phrase] = {}  # last word of an organisation's names -> its latest phrase
-        self.counts: Counter[str] = Counter()  # organisation id -> phrases naming it so far
+        self.counts: Counter[str] = Counter()  # organisation id -> sentences naming it so far
+        self.seen: set[tuple[int, str]] = set()
         self.history: list[tuple[int, list[Phrase]]] = []  # (paragraph, phrases) of the sentences read
         self.surnames = _surnames(table)
         text = doc_text(doc)
@@ -63,6 +66,7 @@ class Antecedents:
             if kind is None and tok.dep_ in INSIDE:
                 if (modifier := self._modifier(tok, said, n)) is not None:
                     current.append(modifier)
+                    self._count(modifier, n)
                 continue
             if kind is None and tok.pos_ == "PRON":
                 continue  # "who", "we", "itself": no antecedent for what follows
@@ -87,12 +91,18 @@ class Antecedents:
                 current.append(Phrase(tok.i, None, rank, True, False, True, "", False, said, n))  # "A and B" as a whole
             phrase.main = in_main_clause(tok, sent)
             current.append(phrase)
-            if ent is not None and ent.type == "Organization":
-                if ent.properties.get("kind") not in self.words["public_kinds"]:
-                    self.counts[ent.id] += 1
-                for name in (ent.name, *ent.aliases):
-                    self.named_heads[singular(name.split()[-1])] = phrase
+            self._count(phrase, n)
         self.history.append((paragraph, current))
+
+    def _count(self, phrase: Phrase, n: int) -> None:
+        """Keep what "the group" and "the force" may later need: how often each group was named, and by what."""
+        ent = phrase.entity
+        if ent is not None and ent.type == "Organization":
+            if ent.properties.get("kind") not in self.words["public_kinds"] and (n, ent.id) not in self.seen:
+                self.seen.add((n, ent.id))  # sentences naming it: "al-Qaeda in Iraq" is one mention
+                self.counts[ent.id] += 1
+            for name in (ent.name, *ent.aliases):
+                self.named_heads[singular(name.split()[-1])] = phrase
 
     def _kind(self, tok: Token) -> str | None:
         """What an anaphoric word agrees with ("person", "thing", "plural", "group", "person-noun", "name"), else None."""
@@ -155,6 +165,8 @@ class Antecedents:
             if kind == "name":
                 return None
         own = [p for p in current if not self._bound(tok, p)]
+        if (centre := self._centre(own, tok, kind)) is not None:
+            return centre
         nearest = sorted(own, key=lambda p: (p.rank > 0, -p.i))  # subjects, then the other phrases, nearest first
         decided, hit = self._first(nearest, own, tok, kind)
         if decided:
@@ -167,7 +179,9 @@ class Antecedents:
             if decided:
                 return hit
         # nothing in the phrases that count most: a lone candidate anywhere in reach will do (at the start of a
-        # paragraph, in the previous paragraph's last two sentences)
+        # paragraph, in the previous paragraph's last two sentences; "the group" there is the story's group)
+        if not back and kind == "group":
+            return self._topic()
         if not back and self.history and self.history[-1][0] == paragraph - 1:
             back = [(par, phrases) for par, phrases in self.history[-2:] if par == paragraph - 1]
         verdicts = [(self._agrees(p, tok, kind), p) for p in own + [p for _, phrases in back for p in phrases]]
@@ -175,6 +189,16 @@ class Antecedents:
         if len(found) == 1 and not any(v == "block" and p.rank == 0 for v, p in verdicts):
             return next(iter(found.values()))
         return self._topic() if kind == "group" else None
+
+    def _centre(self, own: list[Phrase], tok: Token, kind: str) -> Phrase | None:
+        """The entity the sentence already continues with through an anaphor, when no other named subject agrees:
+        "The coalition is working to push the group out of its last stronghold" -> its = the group."""
+        agreeing = [p for p in own if p.entity is not None and self._agrees(p, tok, kind) == "yes"]
+        centres = {p.entity.id: p for p in agreeing if p.anaphor}
+        if len(centres) != 1:
+            return None
+        centre = next(iter(centres.values()))
+        return None if any(p.rank == 0 and p.entity is not centre.entity for p in agreeing) else centre
 
     def _first(self, ranked: list[Phrase], whole: list[Phrase], tok: Token, kind: str) -> tuple[bool, Phrase | None]:
         """(decided, phrase): the first agreeing phrase of a sentence (`ranked`: the phrases in reach, best first;
@@ -243,10 +267,10 @@ class Antecedents:
         return any(c.dep_ in SUBJECTS and c.i in (p.i, p.anchor) for c in verb.children)
 
     def _topic(self) -> Phrase | None:
-        """The group the story is about: the organisation (not a public body) named most so far, at least
-        twice and more often than any other."""
+        """The group the story is about: the only organisation (not a public body) named so far, or the one
+        named in most sentences, at least two and more than any other."""
         top = [(n, i) for i, n in self.counts.most_common(2)]
-        if not top or top[0][0] < 2 or len(top) > 1 and top[1][0] == top[0][0]:
+        if not top or len(top) > 1 and (top[0][0] < 2 or top[1][0] == top[0][0]):
             return None
         org = top[0][1]
         return next((p for _, phrases in reversed(self.history) for p in reversed(phrases)

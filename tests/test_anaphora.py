@@ -204,3 +204,18 @@ def test_a_nearer_phrase_that_names_no_entity_leaves_them_open(nlp: Language) ->
 def test_it_before_an_adjective_and_a_clause_is_expletive(nlp: Language) -> None:
     doc = nlp("The United States will help. It is imperative for all parties to respect the ceasefire.")
     assert referent(EntityTable(doc), doc[token(doc, "It")]) is None
+
+
+def test_a_possessive_follows_the_group_its_sentence_continues_with(nlp: Language) -> None:
+    doc = nlp("Islamic State once held much of Syria. The US-led coalition is working with local partners to "
+              "push the group out of its last stronghold in Deir el-Zour.")
+    found = referent(EntityTable(doc), doc[token(doc, "its")])
+    assert found is not None and found.name == "Islamic State"
+
+
+def test_the_group_opening_a_paragraph_is_the_story_s_group(nlp: Language) -> None:
+    doc = nlp("Abu Waheeb, a member of al-Qaeda in Iraq, joined Islamic State in 2013.\n"
+              "Islamic State named him its commander in Anbar.\n"
+              "The group has lost most of its territory.")
+    found = referent(EntityTable(doc), doc[token(doc, "group")])
+    assert found is not None and found.name == "Islamic State"
