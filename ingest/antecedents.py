@@ -4,7 +4,8 @@ Read from grammar alone, with the words of data/anaphora.json:
 
 - agreement: he/she -> a person; it/its -> one organisation or place; they/them -> an organisation;
   there -> a place; "the group" -> an organisation, not a public body; "the cleric" -> a person;
-  "the force" -> first the last organisation whose own name ends in "Force";
+  "the force" -> first the last organisation whose own name ends in "Force"; "whose" -> the noun its
+  relative clause describes (grammar alone decides);
 - order (ingest.salience): the sentence itself (never the subject of the anaphor's own clause, nor a
   phrase it sits in), then the sentence before (main clause first, subjects before objects), then the
   one before that (subjects only), all in the same paragraph;
@@ -60,7 +61,8 @@ class Antecedents:
         said = sentence_text(sent).strip()
         current: list[Phrase] = []
         for tok in sent:
-            if tok.pos_ not in ("NOUN", "PROPN", "PRON") and tok.lower_ != "there" or tok.ent_type_ in UNNAMED:
+            if tok.pos_ not in ("NOUN", "PROPN", "PRON") and tok.lower_ not in self.words["pronouns"] \
+                    or tok.ent_type_ in UNNAMED:
                 continue
             kind = self._kind(tok)
             if kind is None and tok.dep_ in INSIDE:
@@ -109,6 +111,8 @@ class Antecedents:
         word = tok.lower_
         if word == "there":
             return "place" if tok.dep_ == "advmod" else None  # not "there is"
+        if word == "whose":
+            return "relative" if tok.dep_ == "poss" else None
         if tok.pos_ == "PRON" and word in self.words["pronouns"]:
             if word == "it" and (tok.head.lower_ in self.words["expletive_verbs"] or tok.dep_ == "nsubjpass") and \
                     any(c.dep_ in ("ccomp", "xcomp", "csubj") or c.dep_ == "advcl" and c.tag_ == "VB"
@@ -158,6 +162,9 @@ class Antecedents:
 
     def _resolve(self, tok: Token, kind: str, current: list[Phrase], paragraph: int) -> Phrase | None:
         """The phrase naming what tok stands for (`current`: the phrases of its sentence read so far), else None."""
+        if kind == "relative":  # "Al-Shabaab, whose leader ...": the noun the relative clause hangs on
+            clause = next((t for t in tok.ancestors if t.dep_ == "relcl"), None)
+            return next((p for p in current if clause is not None and p.i == clause.head.i and p.entity), None)
         if kind == "name" or kind == "group" and singular(tok.text) in self.words["name_heads"]:
             named = self.named_heads.get(singular(tok.text))
             if named is not None and named.entity is not None:

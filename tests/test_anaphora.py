@@ -219,3 +219,8 @@ def test_the_group_opening_a_paragraph_is_the_story_s_group(nlp: Language) -> No
               "The group has lost most of its territory.")
     found = referent(EntityTable(doc), doc[token(doc, "group")])
     assert found is not None and found.name == "Islamic State"
+
+
+def test_whose_is_the_noun_its_relative_clause_describes(nlp: Language) -> None:
+    assert ("LEADS", "Ahmed Diriye", "al-Shabaab") in triples(
+        nlp, "Al-Shabaab, whose leader Ahmed Diriye has a $6 million bounty, controls much of southern Somalia.")
