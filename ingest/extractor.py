@@ -137,7 +137,8 @@ def _extract_chunk(articles: list[Article]) -> list[Extraction]:
 
 
 def _dedupe(relations: list[Relation]) -> list[Relation]:
-    """One relation per (type, source, target, properties): evidence sentences pooled, best confidence kept."""
+    """One relation per (type, source, target, properties): evidence sentences pooled, best confidence kept
+    with the extractor that gave it (a relation named outright is not labelled "+anaphora" for an earlier "it")."""
     out: dict[tuple[Any, ...], Relation] = {}
     for rel in relations:
         if rel.source == rel.target:
@@ -148,5 +149,6 @@ def _dedupe(relations: list[Relation]) -> list[Relation]:
             out[key] = rel
             continue
         have.evidence.extend(e for e in rel.evidence if e not in have.evidence)
-        have.confidence = max(have.confidence, rel.confidence)
+        if rel.confidence > have.confidence:
+            have.confidence, have.extractor = rel.confidence, rel.extractor
     return list(out.values())

@@ -224,3 +224,13 @@ def test_the_group_opening_a_paragraph_is_the_story_s_group(nlp: Language) -> No
 def test_whose_is_the_noun_its_relative_clause_describes(nlp: Language) -> None:
     assert ("LEADS", "Ahmed Diriye", "al-Shabaab") in triples(
         nlp, "Al-Shabaab, whose leader Ahmed Diriye has a $6 million bounty, controls much of southern Somalia.")
+
+
+def test_a_relation_also_named_outright_keeps_the_named_rule() -> None:
+    from ingest.extractor import Extractor
+    from ingest.records import Article
+
+    text = "Hezbollah is a Lebanese group. Hassan Nasrallah led it from 1992. Hassan Nasrallah led Hezbollah until 2024."
+    extraction = next(Extractor().extract([Article(id="t", text=text)]))
+    rel = next(r for r in extraction.relations if r.type == "LEADS")
+    assert (rel.extractor, rel.confidence, len(rel.evidence)) == ("role-verb", 0.7, 2)
