@@ -102,6 +102,8 @@ class Phrases:
             return verb.head
         if not subj and verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head
+        if not subj and verb.dep_ == "xcomp" and (objs := [c for c in verb.head.children if c.dep_ == "dobj"]):
+            return objs[0]  # object control: "appointed Qaani to head the force" -> Qaani heads it
         if not subj and verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX") and depth < 3:
             return self.subject_of(verb.head, depth + 1)
         return subj[0] if subj else None
