@@ -21,6 +21,7 @@ from ingest.designation_dates import clause_dates, clause_text
 from ingest.designation_graph import to_graph
 from ingest.designation_phrases import entities_of, modifier_entities, phrase, phrase_token
 from ingest.entities import EntityTable
+from ingest.polarity import asserted
 from ingest.records import Article, Entity, Relation
 from ingest.sentences import sentences
 from ingest.syntax import children, governor, is_passive, resolve, subject, subtree_entities, with_conjuncts
@@ -141,8 +142,8 @@ def _joins_coordinated(act: Act, acts: list[Act]) -> bool:
 
 
 def _verb_act(tok: Token, table: EntityTable) -> Act | None:
-    if tok.pos_ != "VERB" or tok.dep_ == "amod":
-        return None
+    if tok.pos_ != "VERB" or tok.dep_ == "amod" or not asserted(tok):
+        return None  # 'has not designated X', 'X has not been removed from the list': ingest.polarity
     v = vocab()
     base = base_of(tok, _set("verbs"))
     lifting = base_of(tok, _set("lifting"))
@@ -314,7 +315,7 @@ def _noun_act(tok: Token, table: EntityTable) -> Act | None:
     verb, prep = governor(tok)
     if verb is not None:
         vbase = base_of(verb, _set("governors") | _set("lifting") | _set("restoring"))
-        if vbase in vocab()["lifting"]:
+        if vbase in vocab()["lifting"] and asserted(verb):  # 'the ban was not lifted' stays active
             act.status = "lifted"
         if tok.dep_ in ("dobj",) and vbase is not None:
             s = subject(verb)

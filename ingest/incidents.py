@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from ingest.entities import EntityTable
+from ingest.polarity import asserted
 from ingest.records import Article, Entity
 from ingest.sentences import ents_in, sentences
 from ingest.syntax import children
@@ -215,7 +216,7 @@ def find_mentions(doc: Doc, table: EntityTable, article: Article, skip=None) -> 
                     t.dep_ == "relcl" and any(a.dep_ == "aux" and a.text.lower() == "to" for a in t.children)))
         for tok in sent:
             vk = verb_kind(tok) or _weapon_verb(tok)
-            if vk is None or tok.i in covered or tok.dep_ == "amod":
+            if vk is None or tok.i in covered or tok.dep_ == "amod" or not asserted(tok):  # 'did not attack'
                 continue
             if _inside_mention(tok, found):
                 continue

@@ -16,6 +16,7 @@ from ingest.entities import EntityTable
 from ingest.incident_names import object_names, synthesise
 from ingest.incident_timing import incident_date, incident_status
 from ingest.incidents import IncidentMention, lexicon
+from ingest.polarity import asserted
 from ingest.records import Article, Entity
 from ingest.syntax import children, governor, is_passive, members, resolve, subject, subtree_entities, with_conjuncts
 from ingest.vocabulary import base_of, governor_role, incident_roles, load
@@ -157,7 +158,7 @@ def _agent_roles(m: IncidentMention, table: EntityTable) -> None:
         if ent is not None and ent.type in ACTORS:
             _add(m, ent, "perpetrator")
     verb, _ = governor(m.head)
-    if verb is not None and base_of(verb, frozenset(incident_roles()["attribution_verbs"])):
+    if verb is not None and base_of(verb, frozenset(incident_roles()["attribution_verbs"])) and asserted(verb):
         for p in children(verb, "prep"):
             if p.text.lower() in ("to", "with"):
                 for ent in _entities(p, table):
@@ -262,7 +263,8 @@ def _context_roles(m: IncidentMention, table: EntityTable) -> None:
     verb, prep = governor(m.head)
     if verb is None:
         return
-    role = governor_role(verb)
+    denied = not asserted(verb)  # 'X denied carrying out the attack', 'did not claim it': ingest.polarity
+    role = None if denied else governor_role(verb)
     passive = is_passive(verb)
     if prep == "by" and passive:
         # 'cities such as Aleppo have been reduced to rubble by regime bombardment'
@@ -290,6 +292,8 @@ def _context_roles(m: IncidentMention, table: EntityTable) -> None:
             for p in children(verb, "prep"):
                 if p.text.lower() in ("in", "at", "near"):
                     _prep_object(m, p, table)
+        return
+    if denied:
         return
     if base_of(verb, frozenset(incident_roles()["attribution_verbs"])) and m.head.dep_ in ("dobj", "nsubjpass"):
         # 'investigators linked the bombing to Hezbollah'

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from ingest.backing import Backing
 from ingest.entities import EntityTable
 from ingest.phrases import GROUPS, LED, PLACES
+from ingest.polarity import asserted
 from ingest.records import Entity, Relation
 from ingest.sentences import sentences
 from ingest.roles import Role, noun_role, role_table, role_verbs, singular, verb_base, word_set, words
@@ -36,8 +37,8 @@ class Finder(Backing):
             if skip is not None and skip(sent):
                 continue
             for token in sent:
-                if not self.may_relate(token):
-                    continue
+                if not self.may_relate(token) or not asserted(token):
+                    continue  # "Iran does not fund X", "denies arming X": ingest.polarity
                 yield from self.roles(token, sent)
                 yield from self.parts(token, sent)
                 yield from self.supports(token, sent)
