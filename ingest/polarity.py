@@ -72,13 +72,14 @@ def negated(word: Token) -> bool:
     unless the negation tells of a former state ('does not lead the group any more')."""
     if any(c.dep_ == "det" and c.lower_ in _words("negative_determiners") for c in word.children):
         return True
-    return any(c.dep_ == "neg" for c in word.children) and not _no_longer(word)
+    return any(c.dep_ == "neg" for c in word.children) and not ceased(word)
 
 
-def _no_longer(word: Token) -> bool:
-    """'not ... any more', 'not ... anymore', 'not ... any longer'."""
+def ceased(word: Token) -> bool:
+    """'no longer leads', 'is no longer its leader', 'not ... any more', 'not ... anymore': a former state,
+    so relation rules mark the edge former instead of dropping or asserting it."""
     return any(c.dep_ == "advmod" and c.lower_ in _words("not_any_more") and
-               (c.lower_ == "anymore" or any(g.lower_ == "any" for g in c.children)) for c in word.children)
+               (c.lower_ == "anymore" or any(g.lower_ in ("any", "no") for g in c.children)) for c in word.children)
 
 
 def _clause(trigger: Token) -> Token | None:

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from ingest.backing import Backing
 from ingest.entities import EntityTable
 from ingest.phrases import GROUPS, LED, PLACES
-from ingest.polarity import asserted
+from ingest.polarity import asserted, ceased
 from ingest.records import Entity, Relation
 from ingest.sentences import sentences
 from ingest.roles import Role, noun_role, role_table, role_verbs, singular, verb_base, word_set, words
@@ -98,7 +98,8 @@ class Finder(Backing):
                 subj_tok = self.subject_of(token.head)  # "Bashar, who would later become the President of Syria"
                 if subj_tok is not None and (person := self.entity(subj_tok, ("Person",))):
                     role, former = found
-                    former = former or token.head.tag_ == "VBD" and token.head.lower_ in ("was", "were")
+                    former = former or token.head.tag_ == "VBD" and token.head.lower_ in ("was", "were") \
+                        or ceased(token.head)
                     yield from self.role_relation(person, self.owner(token), (role, former), sent,
                                                   "role-copula", 0.7)
             # role-as: "named X as the commander of Y", "the cleric regarded as Y's spiritual leader"
@@ -132,7 +133,7 @@ class Finder(Backing):
             if not objs:
                 objs = [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("in", "with")
                         for p in prep.children if p.dep_ == "pobj"] if base in ("join", "serve") else []
-            former = token.tag_ == "VBD" and base not in ("found", "co-found", "join")
+            former = token.tag_ == "VBD" and base not in ("found", "co-found", "join") or ceased(token)
             # "led the group as secretary-general": the "as" phrase names the role
             titled = [noun_role(p) for c in token.children if c.dep_ == "prep" and c.lower_ == "as"
                       for p in c.children if p.dep_ == "pobj"]

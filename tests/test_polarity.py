@@ -103,6 +103,18 @@ def test_not_any_more_is_a_former_state_not_a_denial(nlp: Language) -> None:
     assert "LEADS" in kinds(nlp, "Abu Bakr al-Baghdadi no longer leads the Islamic State.")
 
 
+@pytest.mark.parametrize("text", [
+    "Abu Bakr al-Baghdadi no longer leads the Islamic State.",
+    "Abu Bakr al-Baghdadi is no longer the leader of the Islamic State.",
+    "Abu Bakr al-Baghdadi does not lead the Islamic State any more.",
+])
+def test_no_longer_leading_is_a_former_role(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    table = EntityTable(doc)
+    leads = [r for r in find_relations(doc, table) if r.type == "LEADS"]
+    assert leads and all(r.properties["former"] is True for r in leads)
+
+
 @pytest.mark.parametrize("verb", ["named", "told", "asked"])
 def test_the_object_of_the_governing_verb_is_the_subject_of_the_infinitive(nlp: Language, verb: str) -> None:
     found = triples(nlp, f"Khamenei {verb} Esmail Qaani to lead the Quds Force.")
