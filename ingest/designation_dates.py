@@ -19,7 +19,7 @@ from ingest.sentences import ents_in
 from ingest.syntax import children, governor
 
 if TYPE_CHECKING:
-    from ingest.designations import Act
+    from ingest.designation_act import Act
 
 CLAUSES = ("relcl", "ccomp", "advcl", "parataxis", "conj", "csubj")
 

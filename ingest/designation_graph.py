@@ -14,7 +14,7 @@ from ingest.records import Entity, Mention, Relation
 from ingest.vocabulary import load
 
 if TYPE_CHECKING:
-    from ingest.designations import Act
+    from ingest.designation_act import Act
 
 
 def _key(name: str) -> str:

@@ -12,51 +12,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from ingest.designation_act import Act, vocab, words
 from ingest.designation_dates import clause_dates, clause_text
 from ingest.designation_graph import to_graph
+from ingest.designation_nouns import bounty_for, bounty_targets, noun_act
 from ingest.designation_phrases import entities_of, modifier_entities, phrase, phrase_token
 from ingest.entities import EntityTable
 from ingest.polarity import asserted
 from ingest.records import Article, Entity, Relation
 from ingest.sentences import sentences
-from ingest.syntax import children, governor, is_passive, resolve, subject, subtree_entities, with_conjuncts
-from ingest.vocabulary import base_of, load
+from ingest.syntax import children, governor, is_passive, subject, subtree_entities, with_conjuncts
+from ingest.vocabulary import base_of
 
 STOP = ("relcl", "acl", "appos", "prep")
 CLAUSES = ("relcl", "ccomp", "advcl", "parataxis", "conj", "csubj")
-
-
-@dataclass
-class Act:
-    """One designation act as the sentence states it."""
-
-    kind: str
-    head: Token
-    sentence: Span
-    targets: list[Entity] = field(default_factory=list)
-    authorities: list[Entity] = field(default_factory=list)
-    dates: list[str] = field(default_factory=list)
-    reason: str | None = None
-    status: str = "active"
-    lifted: str | None = None
-    lifted_by: str | None = None
-    anaphoric: bool = False
-    reasons: list[str] = field(default_factory=list)  # 'as an FTO and as an SDGT': one act each
-
-
-def vocab() -> dict:
-    return load("designation_vocabulary.json")
-
-
-@lru_cache(maxsize=None)
-def _set(key: str) -> frozenset[str]:
-    """One word list (or the keys of one table) of the vocabulary as a set, built once."""
-    return frozenset(vocab()[key])
 
 
 def find_designations(doc: Doc, table: EntityTable, article: Article,
@@ -67,7 +39,7 @@ def find_designations(doc: Doc, table: EntityTable, article: Article,
         if skip is not None and skip(sent):
             continue
         for tok in sent:
-            act = _verb_act(tok, table) or _noun_act(tok, table)
+            act = _verb_act(tok, table) or noun_act(tok, table)
             if act is None:
                 continue
             for one in _split(act):
@@ -88,7 +60,7 @@ def find_designations(doc: Doc, table: EntityTable, article: Article,
 
 def _restores(act: Act) -> bool:
     verb, _ = governor(act.head) if act.head.pos_ != "VERB" else (None, None)
-    return verb is not None and base_of(verb, _set("restoring") | {"extend", "renew", "reimpose"}) is not None
+    return verb is not None and base_of(verb, words("restoring") | {"extend", "renew", "reimpose"}) is not None
 
 
 def _canonical_reason(text: str) -> str | None:
@@ -145,25 +117,25 @@ def _verb_act(tok: Token, table: EntityTable) -> Act | None:
     if tok.pos_ != "VERB" or tok.dep_ == "amod" or not asserted(tok):
         return None  # 'has not designated X', 'X has not been removed from the list': ingest.polarity
     v = vocab()
-    base = base_of(tok, _set("verbs"))
-    lifting = base_of(tok, _set("lifting"))
-    if base is None and base_of(tok, _set("list_verbs")) and (_onto_list(tok) or _names_as_listed(tok)):
+    base = base_of(tok, words("verbs"))
+    lifting = base_of(tok, words("lifting"))
+    if base is None and base_of(tok, words("list_verbs")) and (_onto_list(tok) or _names_as_listed(tok)):
         base = "list"
     if base is None and lifting and (_onto_list(tok) or lifting in ("delist", "de-list")):
         base = "list"
-    nouns = _set("nouns")
+    nouns = words("nouns")
     named_measure = any(base_of(o, nouns) for o in children(tok, "dobj"))  # 'offered a reward': the noun's act
     if base is None and not named_measure and base_of(tok, frozenset(["offer", "announce", "post"])) \
-            and _bounty_for(tok):
+            and bounty_for(tok):
         act = Act("reward", tok, tok.sent, reason="reward")  # 'offered up to $10 million for information on X'
         subj = subject(tok)
         act.authorities = entities_of(subj, table) if subj is not None else []
-        act.targets = [e for e in _bounty_targets(tok, table) if e not in act.authorities]
+        act.targets = [e for e in bounty_targets(tok, table) if e not in act.authorities]
         return act
     if base is None:
         return None
     act = Act(v["verbs"].get(base, "auto"), tok, tok.sent)
-    if lifting and base == "list" and not base_of(tok, _set("verbs")):
+    if lifting and base == "list" and not base_of(tok, words("verbs")):
         act.status = "lifted"
     passive = is_passive(tok)
     own = [c for c in children(tok, "nsubj", "nsubjpass") if c.i < tok.i]
@@ -218,31 +190,6 @@ def _verb_act(tok: Token, table: EntityTable) -> Act | None:
     return act
 
 
-BOUNTY_NOUNS = ("information", "capture", "arrest", "conviction", "whereabouts", "location")
-
-
-def _bounty_preps(head: Token) -> list[Token]:
-    """'for information on X' / 'for the capture of X' anywhere under the offer or the sum."""
-    return [p for p in head.subtree if p.dep_ == "prep" and p.text.lower() == "for"
-            and any(o.text.lower() in BOUNTY_NOUNS for o in children(p, "pobj"))]
-
-
-def _bounty_for(verb: Token) -> bool:
-    """A sum offered for information on someone, or for their capture, is a reward."""
-    money = any(t.ent_type_ == "MONEY" for c in children(verb, "dobj") for t in c.subtree)
-    return money and bool(_bounty_preps(verb))
-
-
-def _bounty_targets(head: Token, table: EntityTable) -> list[Entity]:
-    """The people a reward is for: anywhere under 'for information leading to the capture of X'."""
-    out: list[Entity] = []
-    for p in _bounty_preps(head):
-        for obj in children(p, "pobj"):
-            out += [e for e in subtree_entities(obj, table, ("relcl",)) if e.type in ("Person", "Organization")
-                    and e not in out]
-    return out
-
-
 def _subject_start(verb: Token) -> int:
     """Where the verb's subject begins: 'it' after it means something named earlier."""
     subj = children(verb, "nsubj", "nsubjpass")
@@ -263,95 +210,9 @@ def _onto_list(verb: Token) -> bool:
     for prep in children(verb, "prep"):
         if prep.text.lower() in ("to", "on", "onto", "from", "off"):
             for obj in children(prep, "pobj"):
-                if base_of(obj, _set("list_nouns")):
+                if base_of(obj, words("list_nouns")):
                     return True
     return False
-
-
-def _noun_act(tok: Token, table: EntityTable) -> Act | None:
-    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
-        return None
-    v = vocab()
-    nouns = _set("nouns")
-    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
-    base = base_of(f"{prev.text.lower()} {tok.text.lower()}", nouns) if prev is not None else None
-    base = base or base_of(tok, nouns)
-    if base is not None and table.lookup(tok) is not None:
-        return None  # 'the Rewards for Justice programme' is a name, not a reward
-    verb = None
-    if base is None and base_of(tok, _set("list_nouns")):
-        verb, _ = governor(tok)  # 'Hamas has been on the US list of Foreign Terrorist Organizations'
-        if verb is None or not base_of(verb, _set("bearer_verbs")):
-            return None
-        base = "listing"
-    if base is None:
-        return None
-    act = Act(v["nouns"][base], tok, tok.sent)
-    if base == "listing" and verb is not None:  # '... since the State Department published the list'
-        for clause in children(verb, "advcl"):
-            if any(c.dep_ == "mark" and c.text.lower() == "since" for c in clause.children):
-                for who in children(clause, "nsubj"):
-                    act.authorities += entities_of(who, table)
-    targets: list[Entity] = []
-    for prep in children(tok, "prep"):
-        word = prep.text.lower()
-        for obj in children(prep, "pobj"):
-            if word in ("of", "on", "against", "for", "targeting", "upon"):
-                targets += entities_of(obj, table)
-            elif word == "by":
-                act.authorities += entities_of(obj, table)
-            elif word == "as":
-                act.reason = phrase(prep)
-                for inner in obj.subtree:
-                    if inner.dep_ in ("prep", "agent") and inner.text.lower() == "by":
-                        for who in children(inner, "pobj"):
-                            act.authorities += entities_of(who, table)
-    poss = [resolve(c, table) for c in tok.children if c.dep_ == "poss"]
-    for c in tok.children:
-        if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "ADJ", "NOUN"):
-            ent = table.lookup(c)
-            if ent is not None and ent.type in ("Organization", "Location", "Person"):
-                act.authorities.append(ent)
-    verb, prep = governor(tok)
-    if verb is not None:
-        vbase = base_of(verb, _set("governors") | _set("lifting") | _set("restoring"))
-        if vbase in vocab()["lifting"] and asserted(verb):  # 'the ban was not lifted' stays active
-            act.status = "lifted"
-        if tok.dep_ in ("dobj",) and vbase is not None:
-            s = subject(verb)
-            if s is not None:
-                act.authorities += entities_of(s, table)
-            for p in children(verb, "prep", "dative"):
-                if p.text.lower() in ("on", "against", "for", "upon") or (
-                        p.text.lower() == "to" and base_of(verb, frozenset(["extend", "apply"]))):
-                    for obj in children(p, "pobj"):
-                        targets += entities_of(obj, table)
-        elif tok.dep_ == "nsubjpass":
-            for agent in children(verb, "agent"):
-                for obj in children(agent, "pobj"):
-                    act.authorities += entities_of(obj, table)
-            for p in children(verb, "prep"):
-                if p.text.lower() in ("on", "against", "for", "upon"):
-                    for obj in children(p, "pobj"):
-                        targets += entities_of(obj, table)
-        elif vbase is None and base_of(verb, _set("bearer_verbs")) \
-                and tok.dep_ in ("pobj", "dobj", "attr"):
-            s = subject(verb)  # 'X is under UN sanctions', 'X faces a travel ban'
-            if s is not None and not targets:
-                targets += entities_of(s, table)
-    ents = [e for e in poss if e is not None]
-    if not targets and ents:
-        targets = ents
-    elif ents:
-        act.authorities += ents
-    if act.kind == "reward" and not targets:  # 'a reward of $25 million for information on X'
-        targets = _bounty_targets(tok, table) + (_bounty_targets(verb, table)
-                                                  if verb is not None and tok.dep_ == "dobj" else [])
-    act.targets = [t for t in targets if t not in act.authorities]
-    act.anaphoric = not act.targets and any(c.dep_ == "det" for c in tok.children)
-    if act.status == "lifted" and not act.targets:
-        act.anaphoric = True
-    return act
 
 
 def _finish(act: Act, table: EntityTable, article: Article) -> None:
