@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cypher.model import entity_id
-from ingest.incidents import IncidentMention, lexicon
+from ingest.incident_triggers import lexicon
+from ingest.incidents import IncidentMention
 from ingest.records import Entity, Mention, Relation
 
 

@@ -3,25 +3,25 @@
 A mention is a noun ("the bombing in Baghdad", "last year's terror attacks in
 Paris"), a named event ("the Iran-Iraq War") or a clause ("ISIL has killed 70
 members of the tribe in Anbar", "Sinjar has been liberated").  Each gets a
-kind from data/incident_triggers.json, its participants, place, date, toll
-and status (ingest.participants), and the surface forms it may be known by.
+kind from data/incident_triggers.json (ingest.incident_triggers), its
+participants, place, date, toll and status (ingest.participants), and the
+surface forms it may be known by.
 ingest.incident_graph then merges mentions of one incident into one node.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from ingest.entities import EntityTable
+from ingest.incident_triggers import lexicon, noun_kind, verb_kind, weapon_verb, words
 from ingest.polarity import asserted
 from ingest.records import Article, Entity
 from ingest.sentences import ents_in, sentences
 from ingest.syntax import children
-from ingest.vocabulary import base_of, load
+from ingest.vocabulary import base_of
 
-NOMINAL_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "ROOT", "npadvmod", "dep")
 STOP_RIGHT = ("relcl", "punct", "cc", "conj", "appos", "advcl")
 
 
@@ -50,139 +50,16 @@ class IncidentMention:
     object_named: bool = False  # a verb's object is a named place or person ('captured Mosul')
 
 
-def lexicon() -> dict:
-    return load("incident_triggers.json")
-
-
-@lru_cache(maxsize=None)
-def _words(key: str) -> frozenset[str]:
-    """One word list of the lexicon as a set, built once (tested for every token)."""
-    return frozenset(lexicon()[key])
-
-
-@lru_cache(maxsize=1)
-def _verb_bases() -> frozenset[str]:
-    """Every base form verb_kind looks for: incident verbs, irregular bases, first words of phrasal verbs."""
-    lex = lexicon()
-    heads = frozenset(phrase.split()[0] for phrase in lex["phrasal"])
-    return frozenset(lex["irregular"].values()) | _words("verbs") | heads
-
-
 CLAIM_VERBS = frozenset(["claim", "carry", "perpetrate", "stage", "mastermind", "orchestrate"])
 ARREST_VERBS = frozenset(["arrest", "detain", "charge", "capture", "seize"])
 PLAN_VERBS = frozenset(["plan", "scheme", "prepare", "intend"])
-
-
-def noun_kind(token: Token, table: EntityTable) -> tuple[str, str] | None:
-    """(kind, noun) when the token is an incident noun in a nominal position, else None."""
-    lex = lexicon()
-    if token.pos_ not in ("NOUN", "PROPN") and not (token.tag_ == "VBG" and token.dep_ in NOMINAL_DEPS):
-        return None
-    if token.dep_ == "compound":
-        return None
-    nouns = _words("nouns")
-    prev = token.doc[token.i - 1] if token.i > 0 else None
-    two = f"{prev.text.lower()} {token.text.lower()}" if prev is not None else ""
-    base = base_of(two, nouns) if two else None
-    base = base or base_of(token, nouns)
-    if base is None:
-        return None
-    if token.pos_ == "PROPN" and table.lookup(token) is not None and token.ent_type_ != "EVENT":
-        return None  # 'Tharthar Barrage' is a dam; 'Operation X' names come through as EVENT
-    kind = lex["nouns"][base]
-    mods = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
-    refined = None
-    known_mod = False
-    for mod in mods:
-        mbase = base_of(mod, _words("modifiers"))
-        if mbase is not None:
-            known_mod = True
-            refined = refined or lex["modifiers"][mbase]
-    if base in lex["needs_context"] and not known_mod and _casualty_context(token, table):
-        known_mod = True
-    if base in lex["needs_context"] and not known_mod:
-        acl = _purpose_verb(token)
-        if acl is not None:
-            kind = acl[0]
-        elif not any(c.dep_ == "prep" and c.text.lower() in ("against", "on", "of") for c in token.children):
-            return None
-        elif base == "fall" and not _of_place(token, table):
-            return None
-    if refined:
-        kind = refined
-    return kind, base.split()[-1]
-
-
-def _casualty_context(token: Token, table: EntityTable) -> bool:
-    """'killed in a US strike': a strike that kills, or one a state carries out, is an incident."""
-    for c in token.children:
-        if c.dep_ in ("compound", "amod", "nmod"):
-            ent = table.lookup(c)
-            if ent is not None and ent.type == "Location":
-                return True
-    if token.dep_ == "pobj" and token.head.head.pos_ == "VERB":
-        return base_of(token.head.head, _words("casualty_verbs") | {"die", "wound", "injure"}) is not None
-    return False
-
-
-def _purpose_verb(token: Token) -> tuple[str, Token] | None:
-    """'operations to retake Mosul' -> the kind of 'retake'."""
-    for acl in children(token, "acl", "relcl"):
-        kind = verb_kind(acl)
-        if kind is not None:
-            return kind[0], acl
-    return None
-
-
-def _of_place(token: Token, table: EntityTable) -> bool:
-    for prep in children(token, "prep"):
-        if prep.text.lower() == "of":
-            for obj in children(prep, "pobj"):
-                ent = table.lookup(obj)
-                if ent is not None and ent.type == "Location":
-                    return True
-    return False
-
-
-def verb_kind(token: Token) -> tuple[str, str] | None:
-    """(kind, base) when the token is an incident verb ('bombed', 'taken back', 'taken prisoner')."""
-    if token.pos_ != "VERB":
-        return None
-    lex = lexicon()
-    base = base_of(token, _verb_bases())
-    if base is None:
-        return None
-    if any(c.dep_ in ("dobj", "prt") and c.text.lower() in lex["object_exclusions"] for c in token.children):
-        return None  # 'struck a deal'
-    for particle in token.children:
-        if particle.dep_ in ("prt", "oprd", "dobj", "attr", "advmod", "prep"):
-            phrase = f"{base} {particle.text.lower()}"
-            if phrase in lex["phrasal"]:
-                return lex["phrasal"][phrase], phrase
-    if base in lex["verbs"]:
-        return lex["verbs"][base], base
-    return None
-
-
-def _weapon_verb(token: Token) -> tuple[str, str] | None:
-    """'fired ballistic missiles at the base' -> an attack."""
-    lex = lexicon()
-    if token.pos_ != "VERB":
-        return None
-    base = base_of(token, _words("weapon_verbs"))
-    if base is None:
-        return None
-    for obj in children(token, "dobj"):
-        if base_of(obj, _words("weapons")):
-            return lex["weapon_verbs"][base], base
-    return None
 
 
 def find_mentions(doc: Doc, table: EntityTable, article: Article, skip=None) -> list[IncidentMention]:
     """Every incident mention in the document, in text order."""
     from ingest.participants import describe
 
-    casualty = _words("casualty_verbs")
+    casualty = words("casualty_verbs")
     mentions: list[IncidentMention] = []
     last_date: str | None = None
     for sent in sentences(doc):
@@ -215,7 +92,7 @@ def find_mentions(doc: Doc, table: EntityTable, article: Article, skip=None) -> 
                 covered.update(t.i for t in tok.subtree if t.dep_ in ("acl",) or t.i == tok.i or (
                     t.dep_ == "relcl" and any(a.dep_ == "aux" and a.text.lower() == "to" for a in t.children)))
         for tok in sent:
-            vk = verb_kind(tok) or _weapon_verb(tok)
+            vk = verb_kind(tok) or weapon_verb(tok)
             if vk is None or tok.i in covered or tok.dep_ == "amod" or not asserted(tok):  # 'did not attack'
                 continue
             if _inside_mention(tok, found):
@@ -254,7 +131,7 @@ def _agent_kind(verb: Token) -> str | None:
 
 def _planned(m: IncidentMention) -> None:
     """'conspiring to blow up airliners', 'planning suicide bombings': a plot, not a bombing."""
-    plans = _words("plan_verbs")
+    plans = words("plan_verbs")
     foiled = frozenset(lexicon()["status"]["foiled"])
     if m.verbal and m.head.dep_ in ("advcl", "xcomp", "acl") and base_of(m.head.head, foiled) \
             and any(a.dep_ == "aux" and a.text.lower() == "to" for a in m.head.children):
@@ -292,7 +169,7 @@ def _agent_anaphor(token: Token) -> str | None:
             and base_of(token.head, ARREST_VERBS):
         return "plot"
     if token.pos_ == "VERB" and base_of(token, PLAN_VERBS) \
-            and children(token, "xcomp") and not base_of(children(token, "xcomp")[0], _words("verbs")):
+            and children(token, "xcomp") and not base_of(children(token, "xcomp")[0], words("verbs")):
         return "plot"
     if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.text.lower() in ("the", "these", "those")
                                        for c in token.children):

@@ -15,7 +15,8 @@ from ingest.casualties import toll
 from ingest.entities import EntityTable
 from ingest.incident_names import object_names, synthesise
 from ingest.incident_timing import incident_date, incident_status
-from ingest.incidents import IncidentMention, lexicon
+from ingest.incident_triggers import lexicon
+from ingest.incidents import IncidentMention
 from ingest.polarity import asserted
 from ingest.records import Article, Entity
 from ingest.syntax import children, governor, is_passive, members, resolve, subject, subtree_entities, with_conjuncts
