@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import Any
 from pathlib import Path
 
 import pytest
@@ -74,3 +75,11 @@ def explore_graph(driver: Driver) -> Iterator[Driver]:
     from tests.graph_fixture import load_graph_fixture
 
     yield from loaded_graph(driver, load_graph_fixture)
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    """The default pipeline with our rules' components, loaded once for every rule test."""
+    from ingest.pipeline import load_nlp
+
+    return load_nlp()

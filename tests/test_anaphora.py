@@ -1,31 +1,13 @@
 """Anaphora: relations whose argument is "he", "it", "they" or "the group", parsed by the small model."""
 from __future__ import annotations
 
-import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest.anaphora import KEY, Referent, anaphoric, implied_subject, referent, unresolved
 from ingest.entities import EntityTable
-from ingest.pipeline import load_nlp
-from ingest.records import Entity, Relation
-from ingest.relations import find_relations
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_nlp()
-
-
-def relations(nlp: Language, text: str) -> tuple[EntityTable, list[Relation]]:
-    doc = nlp(text)
-    table = EntityTable(doc)
-    return table, find_relations(doc, table)
-
-
-def triples(nlp: Language, text: str) -> set[tuple[str, str, str]]:
-    table, found = relations(nlp, text)
-    return {(r.type, table.get(r.source).name, table.get(r.target).name) for r in found}
+from ingest.records import Entity
+from tests.parsing import relations, triples
 
 
 def names(table: EntityTable, ent_id: str) -> set[str]:

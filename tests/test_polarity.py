@@ -10,20 +10,9 @@ from spacy.language import Language
 from ingest.designations import find_designations
 from ingest.entities import EntityTable
 from ingest.events import find_events
-from ingest.pipeline import load_nlp
 from ingest.records import Article
 from ingest.relations import find_relations
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_nlp()
-
-
-def triples(nlp: Language, text: str) -> set[tuple[str, str, str]]:
-    doc = nlp(text)
-    table = EntityTable(doc)
-    return {(r.type, table.get(r.source).name, table.get(r.target).name) for r in find_relations(doc, table)}
+from tests.parsing import triples
 
 
 def kinds(nlp: Language, text: str) -> set[str]:

@@ -1,23 +1,11 @@
 """Relation rules on short English sentences, parsed by the small model (one construction per test)."""
 from __future__ import annotations
 
-import pytest
 from spacy.language import Language
 
 from ingest.entities import EntityTable
-from ingest.pipeline import load_nlp
 from ingest.relations import find_relations
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_nlp()
-
-
-def triples(nlp: Language, text: str) -> set[tuple[str, str, str]]:
-    doc = nlp(text)
-    table = EntityTable(doc)
-    return {(r.type, table.get(r.source).name, table.get(r.target).name) for r in find_relations(doc, table)}
+from tests.parsing import triples
 
 
 def relation(nlp: Language, text: str, rel_type: str):
