@@ -7,13 +7,13 @@ Read from grammar alone, with the words of data/anaphora.json:
   "the force" -> first the last organisation whose own name ends in "Force"; "whose" -> the noun its
   relative clause describes (grammar alone decides);
 - order (ingest.salience): the sentence itself (never the subject of the anaphor's own clause, nor a
-  phrase it sits in), then the sentence before (main clause first, subjects before objects), then the
-  one before that (subjects only), all in the same paragraph;
+  phrase it sits in; "press the regime to end its attacks": the regime first), then the sentence before
+  (main clause first, subjects before objects), then the one before that (subjects only), same paragraph;
 - the first agreeing phrase decides: when it names no entity ("The ban froze its assets", "US
   officials say they ...") or another entity ties with it, nothing is resolved rather than guessed;
 - an anaphor the sentence already continues with wins when no named subject competes ("push the
   group out of its stronghold");
-- failing all that, a lone agreeing entity in reach (at a paragraph's start, in the previous
+- failing all that, a lone agreeing entity (else subject) in reach (at a paragraph's start, in the previous
   paragraph's last two sentences); "the group" with none, or opening a paragraph, is the group the
   story is about (the only one named so far, or the one named most, by a clear margin).
 
@@ -29,7 +29,7 @@ from ingest.entities import EntityTable
 from ingest.pipeline import doc_text
 from ingest.records import Entity
 from ingest.roles import singular
-from ingest.salience import INSIDE, NAMED, SUBJECTS, UNNAMED, Phrase, grammatical_rank, in_main_clause, vocabulary
+from ingest.salience import INSIDE, NAMED, SUBJECTS, UNNAMED, Phrase, controller, grammatical_rank, in_main_clause, vocabulary
 from ingest.sentences import sentence_text, sentences
 
 
@@ -172,6 +172,10 @@ class Antecedents:
             if kind == "name":
                 return None
         own = [p for p in current if not self._bound(tok, p)]
+        if (ctrl := controller(tok)) is not None:  # "press the regime to end its attacks": the regime's, if anyone's
+            decided, hit = self._first([p for p in own if p.i == ctrl], own, tok, kind)
+            if decided:
+                return hit
         if (centre := self._centre(own, tok, kind)) is not None:
             return centre
         nearest = sorted(own, key=lambda p: (p.rank > 0, -p.i))  # subjects, then the other phrases, nearest first
@@ -192,9 +196,10 @@ class Antecedents:
         if not back and self.history and self.history[-1][0] == paragraph - 1:
             back = [(par, phrases) for par, phrases in self.history[-2:] if par == paragraph - 1]
         verdicts = [(self._agrees(p, tok, kind), p) for p in own + [p for _, phrases in back for p in phrases]]
-        found = {p.entity.id: p for v, p in verdicts if v == "yes" and p.entity is not None}
-        if len(found) == 1 and not any(v == "block" and p.rank == 0 for v, p in verdicts):
-            return next(iter(found.values()))
+        for rank in (2, 0):  # a lone agreeing entity, else a lone agreeing subject ("Qanbar was decorated by Saddam. \n He")
+            found = {p.entity.id: p for v, p in verdicts if v == "yes" and p.entity is not None and p.rank <= rank}
+            if len(found) == 1 and not any(v == "block" and p.rank == 0 for v, p in verdicts):
+                return next(iter(found.values()))
         return self._topic() if kind == "group" else None
 
     def _centre(self, own: list[Phrase], tok: Token, kind: str) -> Phrase | None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ingest.entities import EntityTable
+from ingest.incident_parties import party
 from ingest.incidents import IncidentMention
 from ingest.participant_phrases import ACTORS, add, entities, nested_places, place, prep_object
 from ingest.polarity import asserted
-from ingest.syntax import children, governor, is_passive, members, resolve, subject, subtree_entities, with_conjuncts
+from ingest.syntax import children, governor, is_passive, members, subject, subtree_entities, with_conjuncts
 from ingest.vocabulary import base_of, governor_role, incident_roles
 
 
@@ -73,7 +74,7 @@ def context_roles(m: IncidentMention, table: EntityTable) -> None:
     if role == "victim" and not passive and children(verb, "dobj"):
         # 'SEALs killed bin Laden in a raid': the subject did it, the object suffered it
         for t in with_conjuncts(subj):
-            ent = resolve(t, table)
+            ent = party(t, table)
             if ent is not None and ent.type in ACTORS:
                 add(m, ent, "perpetrator")
         subj = children(verb, "dobj")[0]
@@ -82,7 +83,7 @@ def context_roles(m: IncidentMention, table: EntityTable) -> None:
         if subj is None:
             return
     for t in members(subj):
-        ent = resolve(t, table)
+        ent = party(t, table)
         if ent is not None and ent.type in ACTORS:
             add(m, ent, role)
     if passive and role == "perpetrator":
@@ -99,12 +100,12 @@ def _agent_nouns(m: IncidentMention, table: EntityTable) -> None:
     noun = prep.head
     word = prep.text.lower()
     if word == "of" and noun.text.lower() in incident_roles()["agent_role_nouns"] or word == "behind":
-        ent = resolve(noun, table)
+        ent = party(noun, table)
         owner = noun
         while ent is None and owner.dep_ in ("conj", "appos") and owner.head.i != owner.i:
             owner = owner.head  # 'Sinwar, the leader of Hamas and the chief architect of the attack'
             if owner.dep_ != "conj":
-                ent = resolve(owner.head if owner.dep_ == "appos" else owner, table)
+                ent = party(owner.head if owner.dep_ == "appos" else owner, table)
         if ent is not None and ent.type in ACTORS:
             add(m, ent, "perpetrator")
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cypher.model import entity_id
+from ingest.anaphora import Referent, anaphoric
 from ingest.incident_triggers import lexicon
 from ingest.incidents import IncidentMention
 from ingest.records import Entity, Mention, Relation
@@ -200,12 +201,22 @@ def to_graph(clusters: list[Cluster]) -> tuple[list[Entity], list[Relation]]:
         for place in c.places:
             relations.append(Relation("OCCURRED_IN", ent.id, place.id, {}, evidence[:3],
                                       "incident-place", 0.7))
-        seen: set[str] = set()
-        for m in c.mentions:
-            for who, role in m.participants:
-                if who.id in seen or who.id == ent.id or who.id in {p.id for p in c.places}:
-                    continue
-                seen.add(who.id)
-                relations.append(Relation("INVOLVED_IN", who.id, ent.id, {"role": role},
-                                          [m.sentence.text.strip()], f"incident-{role}", 0.6))
+        relations += _involved(c, ent)
     return entities, relations
+
+
+def _involved(c: Cluster, incident: Entity) -> list[Relation]:
+    """One INVOLVED_IN edge per party, from the first mention that names it (else the first that reaches it
+    through an anaphor: ingest.anaphora marks that edge "+anaphora", with the sentence naming it first)."""
+    first: dict[str, tuple[Entity, str, str]] = {}
+    for m in c.mentions:
+        for who, role in m.participants:
+            if who.id == incident.id or who.id in {p.id for p in c.places}:
+                continue
+            if who.id not in first or isinstance(first[who.id][0], Referent) and not isinstance(who, Referent):
+                first[who.id] = (who, role, m.sentence.text.strip())
+    out = []
+    for who, role, sentence in first.values():
+        rule, conf, evidence = anaphoric(f"incident-{role}", 0.6, sentence, who)
+        out.append(Relation("INVOLVED_IN", who.id, incident.id, {"role": role}, evidence, rule, conf))
+    return out

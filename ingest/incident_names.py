@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ingest.entities import EntityTable
-from ingest.syntax import resolve, span_text, with_conjuncts
+from ingest.incident_parties import party
+from ingest.syntax import span_text, with_conjuncts
 from ingest.vocabulary import load, plural
 
 if TYPE_CHECKING:
@@ -103,7 +104,7 @@ def object_text(token: Token) -> str:
     return span_text(toks).strip(" ,;:")
 def object_name(obj: Token, table: EntityTable) -> str:
     if obj.pos_ == "PRON":
-        ent = resolve(obj, table)
+        ent = party(obj, table)
         return ent.name if ent else ""
     return object_text(obj)
 

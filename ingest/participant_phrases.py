@@ -3,11 +3,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ingest.anaphora import Referent
 from ingest.entities import EntityTable
+from ingest.incident_parties import party
 from ingest.incident_triggers import lexicon
 from ingest.incidents import IncidentMention
 from ingest.records import Entity
-from ingest.syntax import children, resolve, subtree_entities, with_conjuncts
+from ingest.syntax import children, subtree_entities, with_conjuncts
 from ingest.vocabulary import incident_roles, load
 
 ACTORS = ("Person", "Organization")
@@ -21,8 +23,11 @@ def add(m: IncidentMention, ent: Entity | None, role: str) -> None:
         return  # 'attacked Garissa University College': the college is the scene, not a party
     if ent.type == "Location" and role in ("victim", "suspect"):
         return
-    if all(e.id != ent.id for e, _ in m.participants):
+    known = next((k for k, (e, _) in enumerate(m.participants) if e.id == ent.id), None)
+    if known is None:
         m.participants.append((ent, role))
+    elif isinstance(m.participants[known][0], Referent) and not isinstance(ent, Referent):
+        m.participants[known] = (ent, m.participants[known][1])  # named here too: the edge needs no anaphor
 
 
 def place(m: IncidentMention, ent: Entity | None) -> bool:
@@ -46,7 +51,7 @@ def is_state(ent: Entity) -> bool:
 
 def possessors(token: Token, table: EntityTable) -> list[Entity]:
     """Entities in the possessive of a noun: "Kabul's international airport" -> Kabul."""
-    return [e for c in token.children if c.dep_ == "poss" for e in [resolve(c, table)] if e is not None]
+    return [e for c in token.children if c.dep_ == "poss" for e in [party(c, table)] if e is not None]
 
 
 def nested_places(m: IncidentMention, token: Token, table: EntityTable) -> None:
@@ -56,7 +61,7 @@ def nested_places(m: IncidentMention, token: Token, table: EntityTable) -> None:
         if t.dep_ == "prep" and (t.text.lower() in ("in", "at", "near", "outside", "inside") or direct_of) \
                 and t.i != token.i:
             for obj in children(t, "pobj"):
-                ent = resolve(obj, table)
+                ent = party(obj, table)
                 for e in [ent] if ent else subtree_entities(obj, table, ("relcl", "acl", "appos", "prep")):
                     place(m, e)
 
@@ -75,7 +80,7 @@ def prep_object(m: IncidentMention, prep: Token, table: EntityTable) -> None:
             continue
         if word in incident_roles()["place_prepositions"] or word == "from":
             nested_places(m, obj, table)  # 'from the school in Chibok'
-        heads = [resolve(t, table) for t in with_conjuncts(obj)]
+        heads = [party(t, table) for t in with_conjuncts(obj)]
         ents = [e for e in heads if e is not None]
         for t, e in zip(with_conjuncts(obj), heads):
             if e is None:
@@ -107,6 +112,6 @@ def entities(prep: Token, table: EntityTable) -> list[Entity]:
     out: list[Entity] = []
     for obj in children(prep, "pobj"):
         for t in with_conjuncts(obj):
-            ent = resolve(t, table)
+            ent = party(t, table)
             out.extend([ent] if ent else subtree_entities(t, table))
     return out

@@ -4,7 +4,8 @@ Roles follow grammar, not document wording: the subject of an incident verb
 or the object of 'by' is the perpetrator; the object of 'against' a target;
 the subject of the verb that governs the incident noun gets the role that
 verb gives (data/incident_roles.json: 'carried out' -> perpetrator,
-'arrested over' -> suspect, 'killed in' -> victim, 'took part in' -> linked).
+'arrested over' -> suspect, 'killed in' -> victim, 'took part in' -> linked). "He", "it", "they",
+"the group", "its fighters" name whom ingest.incident_parties says (the relation rules' resolver).
 """
 from __future__ import annotations
 
@@ -12,13 +13,14 @@ from ingest.casualties import toll
 from ingest.entities import EntityTable
 from ingest.incident_context import context_roles
 from ingest.incident_names import object_names, synthesise
+from ingest.incident_parties import party
 from ingest.incident_timing import incident_date, incident_status
 from ingest.incident_triggers import lexicon
 from ingest.incidents import IncidentMention
 from ingest.participant_phrases import ACTORS, add, entities, is_state, nested_places, place, possessors, prep_object
 from ingest.polarity import asserted
 from ingest.records import Article
-from ingest.syntax import children, governor, is_passive, members, resolve, subject, subtree_entities, with_conjuncts
+from ingest.syntax import children, governor, is_passive, members, subject, subtree_entities, with_conjuncts
 from ingest.vocabulary import base_of, governor_role, incident_roles
 
 STOP = ("relcl", "acl", "appos", "prep")  # 'Minister for the Middle East' is not the minister's deed
@@ -49,12 +51,12 @@ def _agent_roles(m: IncidentMention, table: EntityTable) -> None:
         for subj in children(m.head, "nsubj"):
             # 'Ali, the ringleader, Sarwar and Hussain': the list may hang off the apposition
             for t in members(subj):
-                ent = resolve(t, table)
+                ent = party(t, table)
                 if ent is not None and ent.type in ACTORS:
                     add(m, ent, "suspect")
         return
     for aside in children(m.head, "appos"):
-        ent = resolve(aside, table)
+        ent = party(aside, table)
         if ent is not None and ent.type in ACTORS:
             add(m, ent, "perpetrator")
     verb, _ = governor(m.head)
@@ -71,7 +73,7 @@ def _noun_roles(m: IncidentMention, table: EntityTable) -> None:
     for head in with_conjuncts(m.head):
         for child in head.children:
             if child.dep_ == "poss":
-                ent = resolve(child, table)
+                ent = party(child, table)
                 if ent is None:
                     continue
                 if ent.type == "Location" and m.kind not in ("invasion", "airstrike"):
@@ -93,7 +95,7 @@ def _noun_roles(m: IncidentMention, table: EntityTable) -> None:
             elif child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
                 purpose = child.dep_ == "acl" or any(a.dep_ == "aux" and a.text.lower() == "to" for a in child.children)
                 for obj in children(child, "dobj"):  # 'operations to retake the city of Mosul'
-                    ent = resolve(obj, table)
+                    ent = party(obj, table)
                     if ent is not None and not place(m, ent) and purpose:
                         add(m, ent, "target")
                     nested_places(m, obj, table)
@@ -102,7 +104,7 @@ def _noun_roles(m: IncidentMention, table: EntityTable) -> None:
                         prep_object(m, prep, table)
                 if child.dep_ == "relcl" and governor_role(child) in ("perpetrator", "suspect"):
                     for subj in children(child, "nsubj"):  # 'the attack that Sinwar planned'
-                        ent = resolve(subj, table)
+                        ent = party(subj, table)
                         if ent is not None and ent.type in ACTORS and subj.tag_ not in ("WDT", "WP"):
                             add(m, ent, governor_role(child) or "perpetrator")
 
@@ -123,14 +125,14 @@ def _verb_roles(m: IncidentMention, table: EntityTable) -> None:
                    for o in children(p, "pobj")]
     if not passive and subj is not None:
         for t in members(subj):
-            ent = resolve(t, table)
+            ent = party(t, table)
             for e in [ent] if ent else subtree_entities(t, table, STOP):
                 if e.type in ACTORS:
                     add(m, e, "perpetrator")
     for obj in objects:
         m.object_names += object_names(obj, table)
         for t in with_conjuncts(obj):
-            ent = resolve(t, table)
+            ent = party(t, table)
             if ent is not None and (ent.type in ("Location", "Person") or t.text.lower() in ("he", "she", "him", "her")):
                 m.object_named = True
             found = [ent] if ent else subtree_entities(t, table, STOP)
@@ -141,7 +143,7 @@ def _verb_roles(m: IncidentMention, table: EntityTable) -> None:
                     add(m, e, harmed)
             nested_places(m, t, table)
             for of in (c for c in t.children if c.dep_ == "prep" and c.text.lower() == "of"):
-                named = [resolve(o, table) for o in children(of, "pobj")]
+                named = [party(o, table) for o in children(of, "pobj")]
                 if any(e is not None and e.type == "Location" for e in named):
                     m.object_named = True  # 'the city of Mosul', not '30% of territory ... in Iraq'
     if verb.dep_ == "conj":  # 'landed by boat in Mumbai on November 26 and attacked a station': shared adjuncts

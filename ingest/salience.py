@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from ingest.records import Entity
 from ingest.roles import role_table, singular
-from ingest.vocabulary import load
+from ingest.vocabulary import base_of, load
 
 SUBJECTS = ("nsubj", "nsubjpass")
 OBJECTS = ("dobj", "attr", "oprd", "dative")
@@ -73,3 +73,21 @@ def in_main_clause(tok: Token, sent: Span) -> bool:
     while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
         node = node.head
     return node.i == sent.root.i or node.dep_ == "conj" and node.head.i == sent.root.i
+
+
+def controller(tok: Token) -> int | None:
+    """The object that does what the infinitive around a possessive says, after a verb of object control
+    ("press the regime to end its attacks", "call on Russia to use its influence"): the phrase "its"
+    belongs to first (as a clause's subject would), else None."""
+    verb = tok.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if tok.dep_ != "poss" or verb.dep_ not in ("xcomp", "advcl") or any(c.dep_ in SUBJECTS for c in verb.children) \
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    governor = verb.head
+    if base_of(governor, vocabulary()["control_verbs"]) is None:
+        return None
+    objects = [c for c in governor.children if c.dep_ == "dobj"] + \
+        [o for p in governor.children if p.dep_ == "prep" and p.lower_ == "on" for o in p.children if o.dep_ == "pobj"]
+    return next((o.i for o in objects if o.i < verb.i), None)
