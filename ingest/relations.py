@@ -37,8 +37,8 @@ class Finder(Backing):
             if skip is not None and skip(sent):
                 continue
             for token in sent:
-                if not self.may_relate(token) or not asserted(token):
-                    continue  # "Iran does not fund X", "denies arming X": ingest.polarity
+                if not self.may_relate(token) or not asserted(token, attempts=False):
+                    continue  # "Iran does not fund X", "denies arming X", "failed to fund X": ingest.polarity
                 yield from self.roles(token, sent)
                 yield from self.parts(token, sent)
                 yield from self.supports(token, sent)

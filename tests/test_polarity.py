@@ -1,4 +1,4 @@
-"""Negation and denial take a statement back; object control gives an infinitive its subject.
+"""Negation, denial and refusal take a statement back; object control gives an infinitive its subject.
 
 Short English sentences parsed by the small model, one construction per test (no database).
 """
@@ -10,6 +10,7 @@ from spacy.language import Language
 from ingest.designations import find_designations
 from ingest.entities import EntityTable
 from ingest.events import find_events
+from ingest.polarity import asserted
 from ingest.records import Article
 from ingest.relations import find_relations
 from tests.parsing import triples
@@ -17,6 +18,12 @@ from tests.parsing import triples
 
 def kinds(nlp: Language, text: str) -> set[str]:
     return {t[0] for t in triples(nlp, text)}
+
+
+def former(nlp: Language, text: str) -> set[bool]:
+    """The `former` flags of the LEADS relations found in `text` (empty when there are none)."""
+    doc = nlp(text)
+    return {r.properties["former"] for r in find_relations(doc, EntityTable(doc)) if r.type == "LEADS"}
 
 
 def involvement(nlp: Language, text: str) -> set[tuple[str, str]]:
@@ -98,10 +105,7 @@ def test_not_any_more_is_a_former_state_not_a_denial(nlp: Language) -> None:
     "Abu Bakr al-Baghdadi does not lead the Islamic State any more.",
 ])
 def test_no_longer_leading_is_a_former_role(nlp: Language, text: str) -> None:
-    doc = nlp(text)
-    table = EntityTable(doc)
-    leads = [r for r in find_relations(doc, table) if r.type == "LEADS"]
-    assert leads and all(r.properties["former"] is True for r in leads)
+    assert former(nlp, text) == {True}
 
 
 @pytest.mark.parametrize("verb", ["named", "told", "asked"])
@@ -142,3 +146,92 @@ def test_a_negated_lifting_leaves_the_designation_active(nlp: Language) -> None:
 def test_a_negated_designating_verb_lists_no_one(nlp: Language) -> None:
     assert designations(nlp, "Britain proscribed the Muslim Brotherhood in 2014.") == [("2014", "active")]
     assert designations(nlp, "Britain has not proscribed the Muslim Brotherhood.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Iran refused to fund Hamas.",
+    "Iran has refused to arm the Houthis.",
+    "Abu Bakr al-Baghdadi declined to lead the Islamic State.",
+    "Iran avoided arming the Houthis.",
+])
+def test_what_a_verb_of_refusal_governs_is_not_asserted(nlp: Language, text: str) -> None:
+    assert not triples(nlp, text)
+
+
+def test_refraining_from_a_deed_is_a_refusal(nlp: Language) -> None:
+    doc = nlp("Iran refrained from funding Hamas.")
+    assert not asserted(doc[3]) and asserted(nlp("Iran did not refrain from funding Hamas.")[5])
+
+
+def test_refusing_to_talk_about_a_statement_leaves_it_asserted(nlp: Language) -> None:
+    assert ("SUPPORTS", "Iran", "Hamas") in triples(nlp, "Iran declined to comment on reports that it funds Hamas.")
+
+
+def test_a_failed_attempt_relates_nothing(nlp: Language) -> None:
+    assert not triples(nlp, "Iran failed to fund Hamas.")
+
+
+def test_a_failed_attack_is_still_an_attempted_incident(nlp: Language) -> None:
+    text = "Al-Shabaab failed to bomb the US embassy in Nairobi in 2010."
+    doc = nlp(text)
+    ents, _ = find_events(doc, EntityTable(doc), Article(id="t", text=text, publishedAt="2016-01-01"))
+    assert [e.properties["status"] for e in ents if e.type == "Incident"] == ["attempted"]
+    assert ("al-Shabaab", "perpetrator") in involvement(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Iran did not refuse to fund Hamas.",
+    "Iran has not declined to arm the Houthis.",
+    "Iran never failed to fund Hamas.",
+])
+def test_negating_a_verb_of_refusal_or_failure_asserts(nlp: Language, text: str) -> None:
+    assert "SUPPORTS" in kinds(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Iran never denied arming the Houthis.",
+    "Iran has never denied that it arms the Houthis.",
+])
+def test_never_denying_asserts(nlp: Language, text: str) -> None:
+    assert ("SUPPORTS", "Iran", "Ansar Allah") in triples(nlp, text)
+
+
+def test_refusing_to_stop_asserts_a_current_state(nlp: Language) -> None:
+    assert ("SUPPORTS", "Iran", "Hamas") in triples(nlp, "Iran refused to stop funding Hamas.")
+    assert former(nlp, "Abu Bakr al-Baghdadi refused to stop leading the Islamic State.") == {False}
+
+
+@pytest.mark.parametrize("text", [
+    "Abu Bakr al-Baghdadi stopped leading the Islamic State.",
+    "Abu Bakr al-Baghdadi ceased to be the leader of the Islamic State.",
+    "Abu Bakr al-Baghdadi gave up leading the Islamic State.",
+])
+def test_stopping_a_role_makes_it_former(nlp: Language, text: str) -> None:
+    assert former(nlp, text) == {True}
+
+
+def test_ending_up_in_a_role_is_no_stopping(nlp: Language) -> None:
+    assert former(nlp, "Abu Bakr al-Baghdadi ended up leading the Islamic State.") == {False}
+
+
+@pytest.mark.parametrize("text", [
+    "Iran stopped funding Hamas.",
+    "Iran ceased to support Hamas.",
+    "Iran no longer funds Hamas.",
+])
+def test_stopped_support_keeps_its_edge_as_the_past_tense_does(nlp: Language, text: str) -> None:
+    assert ("SUPPORTS", "Iran", "Hamas") in triples(nlp, text)
+
+
+def test_a_tensed_verb_after_a_refused_infinitive_is_asserted(nlp: Language) -> None:
+    found = triples(nlp, "Iran declined to fund Hamas but armed the Houthis.")
+    assert ("SUPPORTS", "Iran", "Ansar Allah") in found
+    assert ("SUPPORTS", "Iran", "Hamas") not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Iran said it does not fund Hamas.",
+    "Iran refused to say whether it funds Hamas.",
+])
+def test_a_statement_taken_back_below_a_verb_of_saying_stays_back(nlp: Language, text: str) -> None:
+    assert not triples(nlp, text)
