@@ -29,7 +29,7 @@ from ingest.entities import EntityTable
 from ingest.pipeline import doc_text
 from ingest.records import Entity
 from ingest.roles import singular
-from ingest.salience import INSIDE, NAMED, SUBJECTS, UNNAMED, Phrase, controller, grammatical_rank, in_main_clause, vocabulary
+from ingest.salience import INSIDE, NAMED, SUBJECTS, UNNAMED, Phrase, controller, given_name, grammatical_rank, in_main_clause, vocabulary
 from ingest.sentences import sentence_text, sentences
 
 
@@ -155,7 +155,7 @@ class Antecedents:
         if ent is None and (tok.pos_ == "PROPN" or singular(tok.text) in self.words["group_nouns"]):
             ent = next((e for c in tok.lefts if c.dep_ in ("compound", "nmod") and (e := self.table.lookup(c))), None)
         if ent is None and tok.pos_ == "NOUN":
-            ent = next((e for c in tok.children if c.dep_ == "appos" and (e := self.table.lookup(c))), None)
+            ent = given_name(tok, self.table.lookup)
             if ent is None and tok.dep_ == "appos":
                 ent = self.table.lookup(tok.head)  # "Hezbollah, the movement backed by Iran"
         return ent if ent is not None and ent.type in NAMED else None

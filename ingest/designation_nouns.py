@@ -6,9 +6,10 @@ from spacy.tokens import Token
 from ingest.designation_act import Act, vocab, words
 from ingest.designation_phrases import entities_of, phrase
 from ingest.entities import EntityTable
+from ingest.parties import party
 from ingest.polarity import asserted
 from ingest.records import Entity
-from ingest.syntax import children, governor, resolve, subject, subtree_entities
+from ingest.syntax import children, governor, subject, subtree_entities
 from ingest.vocabulary import base_of
 
 
@@ -50,7 +51,7 @@ def noun_act(tok: Token, table: EntityTable) -> Act | None:
                     if inner.dep_ in ("prep", "agent") and inner.text.lower() == "by":
                         for who in children(inner, "pobj"):
                             act.authorities += entities_of(who, table)
-    poss = [resolve(c, table) for c in tok.children if c.dep_ == "poss"]
+    poss = [party(c, table) for c in tok.children if c.dep_ == "poss"]  # 'its listing': the resolver's antecedent
     for c in tok.children:
         if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "ADJ", "NOUN"):
             ent = table.lookup(c)
@@ -91,7 +92,7 @@ def noun_act(tok: Token, table: EntityTable) -> Act | None:
     if act.kind == "reward" and not targets:  # 'a reward of $25 million for information on X'
         targets = bounty_targets(tok, table) + (bounty_targets(verb, table)
                                                  if verb is not None and tok.dep_ == "dobj" else [])
-    act.targets = [t for t in targets if t not in act.authorities]
+    act.targets = [t for t in targets if t.id not in {a.id for a in act.authorities}]
     act.anaphoric = not act.targets and any(c.dep_ == "det" for c in tok.children)
     if act.status == "lifted" and not act.targets:
         act.anaphoric = True

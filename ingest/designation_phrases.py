@@ -3,7 +3,8 @@
 'Boko Haram and a splinter faction, Ansaru' names two targets; "its leader,
 Sanaullah Ghafari" names the leader, not the group; 'it' after 'the Council
 added' is the group named before, never the Council; 'the al-Qaeda sanctions
-list' is the Council's list, not al-Qaeda's.
+list' is the Council's list, not al-Qaeda's. 'He', 'it', 'the group' name whom ingest.parties says
+(the anaphora resolver), so that an edge resting on one says so (ingest.designation_graph).
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from ingest.entities import EntityTable
+from ingest.parties import party
 from ingest.records import Entity
 from ingest.syntax import children, resolve, with_conjuncts
 from ingest.vocabulary import load
@@ -27,19 +29,12 @@ def entities_of(token: Token, table: EntityTable, before: int | None = None) -> 
     """
     out: list[Entity] = []
     for t in with_conjuncts(token):
-        if t.pos_ == "PRON" and before is not None and t.text.lower() in ("it", "them"):
-            ent = last_listed(t.doc, before, table)
-        elif any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in t.children):
+        if any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in t.children):
             ent = resolve(t, table)  # 'the Haqqani network' is a name, not an anaphor
-        elif t.text.lower() in load("incident_roles.json")["group_nouns"] and children(t, "poss"):
-            owner = children(t, "poss")[0]  # "the group's military wing" -> the group
-            ent = last_listed(t.doc, before if before is not None else owner.i, table) \
-                if owner.text.lower() in load("incident_roles.json")["group_nouns"] else resolve(owner, table)
-        elif t.text.lower() in load("incident_roles.json")["group_nouns"] and before is not None and any(
-                c.dep_ == "det" and c.text.lower() in ("the", "this", "that") for c in t.children):
-            ent = last_listed(t.doc, before, table)
-        else:
-            ent = resolve(t, table)
+        else:  # 'it', 'he', 'the group': the resolver's antecedent; the older guess where it does not read the word
+            ent = party(t, table, lambda word, tab: _guess(word, tab, before))
+            if ent is not None and before is not None and t.pos_ == "PRON" and is_authority(ent):
+                ent = last_listed(t.doc, before, table)  # 'and the Council added it to the list': what was listed
         found = [ent] if ent is not None else []
         for inner in phrase_tokens(t):
             if inner.i == t.i:
@@ -51,6 +46,24 @@ def entities_of(token: Token, table: EntityTable, before: int | None = None) -> 
                 found.append(e)
         out += [e for e in found if e not in out and e.type in ("Person", "Organization", "Location")]
     return out
+
+
+def _guess(t: Token, table: EntityTable, before: int | None) -> Entity | None:
+    """The older reading of a word the resolver does not read: 'it' after the clause's start is the
+    organisation last listed, "the group's military wing" the group."""
+    groups = load("incident_roles.json")["group_nouns"]
+    if t.pos_ == "PRON" and before is not None and t.text.lower() in ("it", "them"):
+        return last_listed(t.doc, before, table)
+    if t.text.lower() in groups and children(t, "poss"):
+        owner = children(t, "poss")[0]  # "the group's military wing" -> the group
+        if owner.text.lower() not in groups:
+            return party(owner, table)
+        start = before if before is not None else owner.i
+        return party(owner, table, lambda word, tab: last_listed(word.doc, start, tab))
+    if t.text.lower() in groups and before is not None and any(
+            c.dep_ == "det" and c.text.lower() in ("the", "this", "that") for c in t.children):
+        return last_listed(t.doc, before, table)
+    return resolve(t, table)
 
 
 def last_listed(doc: Doc, before: int, table: EntityTable) -> Entity | None:

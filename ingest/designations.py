@@ -186,7 +186,7 @@ def _verb_act(tok: Token, table: EntityTable) -> Act | None:
             act.reason = act.reason or phrase_token(oprd)
             act.reasons += [phrase_token(t) for t in with_conjuncts(oprd)]
     act.anaphoric = subj is not None and subj.pos_ == "PRON" and passive and not act.targets
-    act.authorities = [a for a in act.authorities if a not in act.targets]
+    act.authorities = [a for a in act.authorities if a.id not in {t.id for t in act.targets}]
     return act
 
 

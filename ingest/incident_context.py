@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ingest.entities import EntityTable
-from ingest.incident_parties import party
+from ingest.parties import party
 from ingest.incidents import IncidentMention
 from ingest.participant_phrases import ACTORS, add, entities, nested_places, place, prep_object
 from ingest.polarity import asserted

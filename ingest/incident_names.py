@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ingest.entities import EntityTable
-from ingest.incident_parties import party
+from ingest.parties import party
 from ingest.syntax import span_text, with_conjuncts
 from ingest.vocabulary import load, plural
 

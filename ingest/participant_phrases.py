@@ -5,7 +5,7 @@ from spacy.tokens import Token
 
 from ingest.anaphora import Referent
 from ingest.entities import EntityTable
-from ingest.incident_parties import party
+from ingest.parties import party
 from ingest.incident_triggers import lexicon
 from ingest.incidents import IncidentMention
 from ingest.records import Entity

@@ -5,7 +5,7 @@ or the object of 'by' is the perpetrator; the object of 'against' a target;
 the subject of the verb that governs the incident noun gets the role that
 verb gives (data/incident_roles.json: 'carried out' -> perpetrator,
 'arrested over' -> suspect, 'killed in' -> victim, 'took part in' -> linked). "He", "it", "they",
-"the group", "its fighters" name whom ingest.incident_parties says (the relation rules' resolver).
+"the group", "its fighters" name whom ingest.parties says (the relation rules' resolver).
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from ingest.casualties import toll
 from ingest.entities import EntityTable
 from ingest.incident_context import context_roles
 from ingest.incident_names import object_names, synthesise
-from ingest.incident_parties import party
+from ingest.parties import party
 from ingest.incident_timing import incident_date, incident_status
 from ingest.incident_triggers import lexicon
 from ingest.incidents import IncidentMention

@@ -5,6 +5,7 @@ number and person, and the entity it names; and the words anaphors are made of (
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -55,6 +56,23 @@ def may_refer(token: Token) -> bool:
     """Whether the word is one an anaphor can be (a listed pronoun or noun): a cheap test before any parse walk."""
     words = vocabulary()
     return token.lower_ in words["pronouns"] or token.pos_ == "NOUN" and singular(token.text) in words["nouns"]
+
+
+NAMING = ("called", "known", "named", "dubbed")  # "the group, formally called X": the participle names the noun
+
+
+def given_name(tok: Token, lookup: Callable[[Token], Entity | None]) -> Entity | None:
+    """The entity a noun's own name beside it names: its apposition ("the group, Ansaru") or the object of a
+    naming participle ("the group, formally called Islamic State Khorasan Province", "the cell known as X")."""
+    for c in tok.children:
+        if c.dep_ == "appos" and (ent := lookup(c)) is not None:
+            return ent
+    for c in tok.children:
+        if c.dep_ == "acl" and c.lower_ in NAMING:
+            for t in c.subtree:
+                if t.pos_ == "PROPN" and t.i > c.i and (ent := lookup(t)) is not None:
+                    return ent
+    return None
 
 
 def grammatical_rank(tok: Token) -> int:
