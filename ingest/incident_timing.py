@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from ingest.dates import dates_in, parse_iso
 from ingest.pipeline import doc_text
+from ingest.polarity import asserted, refusal
 from ingest.designation_dates import clause_start
 from ingest.records import Article
 from ingest.sentences import ents_in
@@ -96,13 +97,84 @@ def _previous_date(m: "IncidentMention", article: Article) -> str | None:
 
 
 def incident_status(m: "IncidentMention") -> None:
+    """Foiled or attempted instead of carried out: from the words on the incident noun ('failed attack'),
+    the verb that governs it ('thwarted the attack') or the verb above the infinitive or gerund that does
+    it ('failed to carry out the attack', 'tried to bomb the embassy', 'prevented them from attacking')."""
     words = lexicon()["status"]
     nearby = [c.text.lower() for c in m.head.children if c.dep_ in ("amod", "compound", "advmod")]
-    verb, _ = governor(m.head) if not m.verbal else (m.head.head if m.head.dep_ == "xcomp" else None, None)
+    verb = status_verb(m)
     vbase = base_of(verb, frozenset(words["foiled"] + words["attempted"])) if verb is not None else None
+    if vbase in words["foiled"] and not asserted(verb, attempts=False):  # type: ignore[arg-type]
+        vbase = None  # 'failed to prevent the attack', 'did not stop the attack': it was carried out
     if any(w in words["foiled_words"] for w in nearby) or (vbase in words["foiled"]):
         m.status = "foiled"
-    elif any(w in words["attempted_words"] for w in nearby) or (vbase in words["attempted"]):
+    elif any(w in words["attempted_words"] for w in nearby) or (vbase in words["attempted"]) \
+            or (verb is not None and verb.pos_ == "NOUN" and base_of(verb, frozenset(words["attempt_nouns"]))):
         m.status = "attempted"
     elif m.kind in words["plot_kinds"] and not (verb is not None and base_of(verb, frozenset(["carry"]))):
         m.status = "foiled"
+
+
+def status_verb(m: "IncidentMention") -> Token | None:
+    """The verb that says whether the incident was done: the one governing the noun ('thwarted the attack'),
+    or, above the infinitive or gerund that does it, a verb of trying, planning or foiling ('failed to carry
+    out the attack', 'planned to carry out an attack', 'tried to bomb', 'prevented them from attacking').
+    Only a deed verb passes the question up: 'tried to claim the attack' says nothing of the attack."""
+    deed = _deed(m.head, m.verbal)
+    if deed is None:
+        return governor(m.head)[0] if not m.verbal else None
+    status = lexicon()["status"]
+    for above, via in _controllers(deed):
+        if via == "noun":  # 'an attempt to bomb the embassy'; 'thwarted an attempt to bomb', foiled
+            foiler = governor(above)[0] if base_of(above, frozenset(status["attempt_nouns"])) else None
+            return foiler if foiler is not None and base_of(foiler, frozenset(status["foiled"])) else above
+        wanted = status["foiled"] if via == "from" else status["attempted"] + lexicon()["plan_verbs"]
+        if base_of(above, frozenset(wanted)):
+            return above
+    if m.verbal:
+        return deed.head if deed.dep_ == "xcomp" else None
+    return deed
+
+
+def refused_deed(head: Token) -> bool:
+    """'Hezbollah refused to carry out the bombing', 'declined to launch an attack': the noun names no deed
+    that was done. Not 'denied carrying out the attack' (it happened, whoever did it), nor 'refused to claim
+    the attack', nor 'did not refuse to carry out the attack'."""
+    deed = _deed(head, False)
+    return deed is not None and any(refusal(v) for v, _ in _controllers(deed)) and not asserted(deed)
+
+
+def _deed(head: Token, verbal: bool) -> Token | None:
+    """The verb that does the incident: the incident verb itself, or a deed verb governing the noun."""
+    if verbal:
+        return head
+    verb, prep = governor(head)
+    deeds = frozenset(lexicon()["status"]["deed_verbs"])
+    return verb if verb is not None and prep is None and base_of(verb, deeds) else None
+
+
+def _controllers(deed: Token) -> list[tuple[Token, str]]:
+    """The verbs above an infinitive or gerund, nearest first, with how each governs it: 'to' ('tried to
+    bomb', 'failed to carry out', 'denied carrying out'), 'from' ('prevented them from carrying out'), or
+    'noun' for the noun whose purpose it is ('an attempt to bomb'), where the walk ends."""
+    out: list[tuple[Token, str]] = []
+    node = deed
+    for _ in range(4):
+        head = node.head
+        if node.dep_ == "conj" and node.tag_ == "VB" and head.dep_ == "xcomp":
+            node = head  # 'tried to enter the base and detonate the bomb'
+            continue
+        if node.dep_ == "xcomp" and node.tag_ in ("VB", "VBG") and head.pos_ in ("VERB", "AUX"):
+            out.append((head, "to"))
+            node = head
+            continue
+        if node.dep_ == "acl" and head.pos_ == "NOUN" and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                              for a in node.children):
+            out.append((head, "noun"))  # 'an attempt to bomb the embassy'
+            break
+        if node.dep_ == "pcomp" and head.lower_ == "from" and head.head.pos_ in ("VERB", "AUX"):
+            out.append((head.head, "from"))
+            node = head.head
+            continue
+        break
+    return out

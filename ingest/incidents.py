@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ingest.entities import EntityTable
+from ingest.incident_timing import refused_deed
 from ingest.incident_triggers import lexicon, noun_kind, verb_kind, weapon_verb, words
 from ingest.polarity import asserted
 from ingest.records import Article, Entity
@@ -88,6 +89,8 @@ def find_mentions(doc: Doc, table: EntityTable, article: Article, skip=None) -> 
             if nk is not None:
                 if tok.dep_ == "conj" and any(m.head.i == tok.head.i for m in found):
                     continue  # 'shelling and airstrikes' is one mention
+                if refused_deed(tok):
+                    continue  # 'refused to carry out the bombing'
                 found.append(_noun_mention(tok, nk[0], nk[1], sent))
                 covered.update(t.i for t in tok.subtree if t.dep_ in ("acl",) or t.i == tok.i or (
                     t.dep_ == "relcl" and any(a.dep_ == "aux" and a.text.lower() == "to" for a in t.children)))
@@ -137,12 +140,15 @@ def _planned(m: IncidentMention) -> None:
             and any(a.dep_ == "aux" and a.text.lower() == "to" for a in m.head.children):
         m.kind = "plot"  # 'foiled a plot to attack the embassy'
         return
+    deeds = frozenset(lexicon()["status"]["deed_verbs"])
     node = m.head
     for _ in range(3):
         if node.dep_ in ("xcomp", "dobj", "pcomp", "acl", "advcl") and node.head.pos_ == "VERB" \
                 and base_of(node.head, plans):
             m.kind = "plot"
             return
+        if node.dep_ == "dobj" and not m.verbal and not base_of(node.head, deeds):
+            return  # 'tried to claim the attack' plans no attack
         if node.dep_ in ("xcomp", "dobj", "pobj", "prep", "pcomp", "aux") and node.head.i != node.i:
             node = node.head
             continue

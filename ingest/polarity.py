@@ -115,6 +115,11 @@ def ceased(word: Token) -> bool:
     return head.i != word.i and word.dep_ in COMPLEMENTS and _verbal(word) and _stops(head) and asserted(head)
 
 
+def refusal(verb: Token) -> bool:
+    """A verb of refusal ('refused', 'declined', 'refrained'): what it governs was not done."""
+    return verb.pos_ in ("VERB", "AUX") and _is(verb, "refusal_verbs")
+
+
 def _no_longer(word: Token) -> bool:
     """'no longer', 'not ... any more', 'not ... anymore' on the word."""
     return any(c.dep_ == "advmod" and c.lower_ in _words("not_any_more") and
