@@ -25,11 +25,12 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
+from ingest.constraints import agreement, bound
 from ingest.entities import EntityTable
 from ingest.pipeline import doc_text
 from ingest.records import Entity
 from ingest.roles import singular
-from ingest.salience import INSIDE, NAMED, SUBJECTS, UNNAMED, Phrase, controller, given_name, grammatical_rank, in_main_clause, vocabulary
+from ingest.salience import INSIDE, NAMED, UNNAMED, Phrase, controller, given_name, grammatical_rank, in_main_clause, vocabulary
 from ingest.sentences import sentence_text, sentences
 
 
@@ -171,7 +172,7 @@ class Antecedents:
                 return named  # "the force" -> the Quds Force, however far back
             if kind == "name":
                 return None
-        own = [p for p in current if not self._bound(tok, p)]
+        own = [p for p in current if not bound(tok, p)]
         if (ctrl := controller(tok)) is not None:  # "press the regime to end its attacks": the regime's, if anyone's
             decided, hit = self._first([p for p in own if p.i == ctrl], own, tok, kind)
             if decided:
@@ -195,7 +196,7 @@ class Antecedents:
             return self._topic()
         if not back and self.history and self.history[-1][0] == paragraph - 1:
             back = [(par, phrases) for par, phrases in self.history[-2:] if par == paragraph - 1]
-        verdicts = [(self._agrees(p, tok, kind), p) for p in own + [p for _, phrases in back for p in phrases]]
+        verdicts = [(agreement(p, tok, kind), p) for p in own + [p for _, phrases in back for p in phrases]]
         for rank in (2, 0):  # a lone agreeing entity, else a lone agreeing subject ("Qanbar was decorated by Saddam. \n He")
             found = {p.entity.id: p for v, p in verdicts if v == "yes" and p.entity is not None and p.rank <= rank}
             if len(found) == 1 and not any(v == "block" and p.rank == 0 for v, p in verdicts):
@@ -205,7 +206,7 @@ class Antecedents:
     def _centre(self, own: list[Phrase], tok: Token, kind: str) -> Phrase | None:
         """The entity the sentence already continues with through an anaphor, when no other named subject agrees:
         "The coalition is working to push the group out of its last stronghold" -> its = the group."""
-        agreeing = [p for p in own if p.entity is not None and self._agrees(p, tok, kind) == "yes"]
+        agreeing = [p for p in own if p.entity is not None and agreement(p, tok, kind) == "yes"]
         centres = {p.entity.id: p for p in agreeing if p.anaphor}
         if len(centres) != 1:
             return None
@@ -218,7 +219,7 @@ class Antecedents:
         agrees; either ties with another agreeing anaphor of the sentence, resolved or not ("The US struck the
         group. X leads it": the group, or the US? "Iran funds it, and its commander": it, or Iran?)."""
         for p in ranked:
-            verdict = self._agrees(p, tok, kind)
+            verdict = agreement(p, tok, kind)
             if verdict == "defer":
                 self.deferred.add(tok.i)
             if verdict in ("block", "defer"):
@@ -226,57 +227,11 @@ class Antecedents:
             if verdict == "yes":
                 assert p.entity is not None
                 rivals = {q.entity.id for q in ranked if q.rank == p.rank and q.entity is not None
-                          and self._agrees(q, tok, kind) == "yes"}
+                          and agreement(q, tok, kind) == "yes"}
                 centre = [q for q in whole if q.anaphor and q.i != p.i and (q.entity is None or q.entity.id != p.entity.id)
-                          and self._agrees(q, tok, kind) != "no"]
+                          and agreement(q, tok, kind) != "no"]
                 return True, (p if (p.rank == 0 or len(rivals) == 1) and not centre else None)
         return False, None
-
-    def _agrees(self, p: Phrase, tok: Token, kind: str) -> str:
-        """"yes" (p may be what tok means), "no" (it may not: look further), "block" (it likely is, and names no
-        entity), "defer" (it may be, or not: leave it to the rule)."""
-        ent = p.entity
-        if kind in ("person", "person-noun"):
-            if ent is not None:
-                return "yes" if ent.type == "Person" and not p.coordinated else "no"
-            if kind == "person-noun":
-                return "block" if p.head == singular(tok.text) else "no"  # "a commander ... the commander"
-            return "block" if p.person and p.rank == 0 else "no"
-        if kind == "group":
-            if ent is None:
-                return "block" if p.head == singular(tok.text) else "no"  # "a new group ... the group"
-            ok = ent.type == "Organization" and (ent.properties.get("kind") not in self.words["public_kinds"]
-                                                 or singular(tok.text) in self.words["any_body_nouns"])
-            return "yes" if ok and not p.coordinated else "no"
-        if kind == "plural":
-            if ent is None:
-                return "block" if p.plural or p.coordinated else "no"  # "officials ... they", "A and B ... they"
-            return "yes" if ent.type == "Organization" and not p.coordinated else "no"
-        if kind == "place":
-            return "no" if ent is None or ent.type != "Location" else "block" if p.coordinated else "yes"
-        # "thing": it / its ("the Syrian Democratic Forces ... it": a name's plural is no plural)
-        if p.person or p.plural and (ent is None or ent.type != "Organization"):
-            return "no"
-        if ent is None or p.coordinated:
-            return "block"  # "The ban froze its assets", "A and B"
-        if tok.dep_ == "poss" and ent.properties.get("kind") in self.words["public_kinds"]:
-            return "defer"  # "the State Department added its leader to the list": whose leader, grammar cannot tell
-        return "yes" if ent.type in ("Organization", "Location") else "no"
-
-    def _bound(self, tok: Token, p: Phrase) -> bool:
-        """The phrase cannot be what tok means: tok sits inside it ("Qassem, his deputy"), or tok is not a
-        possessive and p is the subject of tok's own clause ("Iran arms it", "Washington holds the group")."""
-        node = tok
-        while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
-            node = node.head
-            if node.i in (p.i, p.anchor):
-                return True
-        if tok.dep_ == "poss" or node.pos_ not in ("VERB", "AUX"):
-            return False
-        verb = node
-        while not any(c.dep_ in SUBJECTS for c in verb.children) and verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
-            verb = verb.head
-        return any(c.dep_ in SUBJECTS and c.i in (p.i, p.anchor) for c in verb.children)
 
     def _topic(self) -> Phrase | None:
         """The group the story is about: the only organisation (not a public body) named so far, or the one
