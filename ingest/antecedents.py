@@ -7,8 +7,10 @@ Read from grammar alone, with the words of data/anaphora.json:
   "the force" -> first the last organisation whose own name ends in "Force"; "whose" -> the noun its
   relative clause describes (grammar alone decides);
 - order (ingest.salience): the sentence itself (never the subject of the anaphor's own clause, nor a
-  phrase it sits in; "press the regime to end its attacks": the regime first), then the sentence before
-  (main clause first, subjects before objects), then the one before that (subjects only), same paragraph;
+  phrase it sits in, nor, for the owner of what a verb takes away, its subject: ingest.constraints;
+  "press the regime to end its attacks": the regime first), then the sentence before (main clause first,
+  subjects before objects; after a verb of saying, what is said: "X was killed, Biden announced. ... him":
+  X), then the one before that (subjects only), same paragraph;
 - the first agreeing phrase decides: when it names no entity ("The ban froze its assets", "US
   officials say they ...") or another entity ties with it, nothing is resolved rather than guessed;
 - an anaphor the sentence already continues with wins when no named subject competes ("push the
@@ -25,7 +27,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
-from ingest.constraints import agreement, bound
+from ingest.constraints import agreement, bound, taker
 from ingest.entities import EntityTable
 from ingest.pipeline import doc_text
 from ingest.records import Entity
@@ -180,6 +182,8 @@ class Antecedents:
         if (centre := self._centre(own, tok, kind)) is not None:
             return centre
         nearest = sorted(own, key=lambda p: (p.rank > 0, -p.i))  # subjects, then the other phrases, nearest first
+        if taker(tok) is not None:  # "designated X on a list and froze its assets": the object, the target, first
+            nearest.sort(key=lambda p: p.rank)
         decided, hit = self._first(nearest, own, tok, kind)
         if decided:
             return hit

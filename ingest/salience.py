@@ -86,11 +86,22 @@ def grammatical_rank(tok: Token) -> int:
 
 
 def in_main_clause(tok: Token, sent: Span) -> bool:
-    """The first verb above the word is the sentence's root, or a verb coordinated with it."""
+    """The first verb above the word is the main clause's verb (see `main_verb`), or a verb coordinated with it."""
     node = tok.head
     while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
         node = node.head
-    return node.i == sent.root.i or node.dep_ == "conj" and node.head.i == sent.root.i
+    main = main_verb(sent)
+    return node.i == main.i or node.dep_ == "conj" and node.head.i == main.i
+
+
+def main_verb(sent: Span) -> Token:
+    """The verb of what a sentence asserts: its root, or, when the root is a verb of saying, what is said
+    ("Zawahiri was killed in Kabul, Biden announced": killed): the reporter is no main-clause subject."""
+    root, words = sent.root, vocabulary()
+    if base_of(root, words["reporting_verbs"]) is None and words["irregular"].get(root.lower_) not in words["reporting_verbs"]:
+        return root
+    said = [c for c in root.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")]
+    return said[0] if said else root
 
 
 def controller(tok: Token) -> int | None:

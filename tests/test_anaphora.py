@@ -216,3 +216,35 @@ def test_a_relation_also_named_outright_keeps_the_named_rule() -> None:
     extraction = next(Extractor().extract([Article(id="t", text=text)]))
     rel = next(r for r in extraction.relations if r.type == "LEADS")
     assert (rel.extractor, rel.confidence, len(rel.evidence)) == ("role-verb", 0.7, 2)
+
+
+def test_what_a_reporter_announced_is_the_main_clause_a_later_him_continues_with(nlp: Language) -> None:
+    doc = nlp("Ayman al-Zawahiri was killed in a drone strike in Kabul, President Joe Biden announced. "
+              "The US had offered a reward of $25 million for him.")
+    found = referent(EntityTable(doc), doc[token(doc, "him")])
+    assert found is not None and found.name == "Ayman al-Zawahiri"
+
+
+def test_a_reporter_ranks_below_what_was_said_and_is_still_a_candidate(nlp: Language) -> None:
+    doc = nlp("The drone strike was justice, President Joe Biden said. He spoke from the White House.")
+    found = referent(EntityTable(doc), doc[token(doc, "He")])
+    assert found is not None and found.name == "Joe Biden"
+
+
+def test_the_owner_of_frozen_assets_is_the_target_not_the_authority_freezing_them(nlp: Language) -> None:
+    doc = nlp("The Treasury designated al-Shabaab in 2008 and froze its assets.")
+    found = referent(EntityTable(doc), doc[token(doc, "its")])
+    assert found is not None and found.name == "al-Shabaab"
+
+
+def test_the_owner_of_frozen_assets_is_the_group_named_before_not_the_government_freezing_them(nlp: Language) -> None:
+    doc = nlp("Al-Shabaab controls much of southern Somalia. The US Treasury froze its assets.")
+    found = referent(EntityTable(doc), doc[token(doc, "its")])
+    assert found is not None and found.name == "al-Shabaab"
+
+
+def test_a_possessive_in_the_object_of_other_verbs_may_be_the_subject_s_own(nlp: Language) -> None:
+    for text in ("Hamas controls Gaza. Iran armed its fighters.", "Hamas controls Gaza. Iran froze its nuclear programme."):
+        doc = nlp(text)
+        found = referent(EntityTable(doc), doc[token(doc, "its")])
+        assert found is not None and found.name == "Iran", text

@@ -94,3 +94,9 @@ def test_only_the_edges_resting_on_an_anaphor_are_marked(nlp: Language) -> None:
                        "In 2013 it placed Hezbollah's military wing on its terrorist list.")
     assert {r.type: r.extractor for r in found.values()} == {
         "ISSUED": "designation-authority+anaphora", "TARGETS": "designation-target"}
+
+
+def test_a_reward_for_him_after_a_reported_killing_targets_the_one_killed_not_the_reporter(nlp: Language) -> None:
+    found = edges(nlp, "Ayman al-Zawahiri was killed in a drone strike in Kabul, President Joe Biden announced. "
+                       "The US had offered a reward of $25 million for him.")
+    assert ends(found, "TARGETS") == {"Ayman al-Zawahiri"}
