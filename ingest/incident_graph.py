@@ -176,6 +176,24 @@ def incident_name(c: Cluster) -> str:
     return f"{base} ({c.date})" if c.date else base
 
 
+def merged_status(c: Cluster) -> str:
+    """The status of one incident whose mentions may disagree: the one resting on the strongest evidence
+    (data/incident_triggers.json status.ranking: an explicit foiling, then a deed stated as done or a
+    toll, then an attempt, then a plot's default, then a mere report), whatever order they come in.
+    A generic deed done says nothing of the specific one: 'tried to assassinate X ... two guards were
+    killed in the attack' is an attempted assassination (the attack's toll stays the incident's)."""
+    ranking = lexicon()["status"]["ranking"]
+    rank = {evidence: i for i, (evidence, _) in enumerate(ranking)}
+    generic = set(lexicon()["generic"])
+
+    def evidence(m: IncidentMention) -> str:
+        if m.evidence == "done" and m.kind in generic and c.kind not in generic:
+            return "reported"
+        return m.evidence
+    best = min((evidence(m) for m in c.mentions), key=rank.__getitem__, default="reported")
+    return dict(ranking)[best]
+
+
 def to_graph(clusters: list[Cluster]) -> tuple[list[Entity], list[Relation]]:
     """Incident entities with their OCCURRED_IN and INVOLVED_IN edges (provenance attached)."""
     entities: list[Entity] = []
@@ -185,7 +203,7 @@ def to_graph(clusters: list[Cluster]) -> tuple[list[Entity], list[Relation]]:
         aliases = [s for m in c.mentions for s in m.surfaces]
         aliases = [a for a in dict.fromkeys(aliases) if a != name][:40]
         killed = max((m.killed for m in c.mentions if m.killed), default=None)
-        status = next((m.status for m in c.mentions if m.status != "carried_out"), "carried_out")
+        status = merged_status(c)
         props = {"kind": c.kind, "status": status}
         if c.date:
             props["date"] = c.date

@@ -17,6 +17,7 @@ from ingest.dates import dates_in, parse_iso
 from ingest.pipeline import doc_text
 from ingest.polarity import asserted, refusal
 from ingest.designation_dates import clause_start
+from ingest.incident_triggers import plan_noun
 from ingest.records import Article
 from ingest.sentences import ents_in
 from ingest.syntax import governor
@@ -99,7 +100,8 @@ def _previous_date(m: "IncidentMention", article: Article) -> str | None:
 def incident_status(m: "IncidentMention") -> None:
     """Foiled or attempted instead of carried out: from the words on the incident noun ('failed attack'),
     the verb that governs it ('thwarted the attack') or the verb above the infinitive or gerund that does
-    it ('failed to carry out the attack', 'tried to bomb the embassy', 'prevented them from attacking')."""
+    it ('failed to carry out the attack', 'tried to bomb the embassy', 'prevented them from attacking').
+    m.evidence says what the status rests on, for merging mentions that disagree (status.ranking)."""
     words = lexicon()["status"]
     nearby = [c.text.lower() for c in m.head.children if c.dep_ in ("amod", "compound", "advmod")]
     verb = status_verb(m)
@@ -107,12 +109,22 @@ def incident_status(m: "IncidentMention") -> None:
     if vbase in words["foiled"] and not asserted(verb, attempts=False):  # type: ignore[arg-type]
         vbase = None  # 'failed to prevent the attack', 'did not stop the attack': it was carried out
     if any(w in words["foiled_words"] for w in nearby) or (vbase in words["foiled"]):
-        m.status = "foiled"
+        m.status, m.evidence = "foiled", "foiling"
     elif any(w in words["attempted_words"] for w in nearby) or (vbase in words["attempted"]) \
             or (verb is not None and verb.pos_ == "NOUN" and base_of(verb, frozenset(words["attempt_nouns"]))):
-        m.status = "attempted"
+        m.status, m.evidence = "attempted", "attempt"
     elif m.kind in words["plot_kinds"] and not (verb is not None and base_of(verb, frozenset(["carry"]))):
-        m.status = "foiled"
+        m.status, m.evidence = "foiled", "plot"
+    elif (m.killed or 0) > 0 or _completed(_deed(m.head, m.verbal)):
+        m.evidence = "done"  # 'the attack killed five soldiers', 'gunmen stormed the hotel', 'carried out the attack'
+
+
+def _completed(deed: Token | None) -> bool:
+    """A deed stated as done: a past or perfect verb, asserted, with no modal ('stormed', 'has killed',
+    'was bombed', 'carried out'); not 'designed to explode', 'would have exploded', 'did not attack'."""
+    if deed is None or deed.tag_ not in ("VBD", "VBN") or deed.dep_ == "amod":
+        return False
+    return not any(a.dep_ == "aux" and a.tag_ == "MD" for a in deed.children) and asserted(deed)
 
 
 def status_verb(m: "IncidentMention") -> Token | None:
@@ -125,8 +137,9 @@ def status_verb(m: "IncidentMention") -> Token | None:
         return governor(m.head)[0] if not m.verbal else None
     status = lexicon()["status"]
     for above, via in _controllers(deed):
-        if via == "noun":  # 'an attempt to bomb the embassy'; 'thwarted an attempt to bomb', foiled
-            foiler = governor(above)[0] if base_of(above, frozenset(status["attempt_nouns"])) else None
+        if via == "noun":  # 'an attempt to bomb the embassy'; 'thwarted an attempt to bomb', 'foiled a plan to', foiled
+            purpose = base_of(above, frozenset(status["attempt_nouns"])) or plan_noun(above)
+            foiler = governor(above)[0] if purpose else None
             return foiler if foiler is not None and base_of(foiler, frozenset(status["foiled"])) else above
         wanted = status["foiled"] if via == "from" else status["attempted"] + lexicon()["plan_verbs"]
         if base_of(above, frozenset(wanted)):
@@ -134,6 +147,13 @@ def status_verb(m: "IncidentMention") -> Token | None:
     if m.verbal:
         return deed.head if deed.dep_ == "xcomp" else None
     return deed
+
+
+def purpose_noun(head: Token, verbal: bool) -> Token | None:
+    """The noun whose infinitive does the incident: 'a plan to attack the embassy' -> plan, 'plans to carry
+    out attacks' -> plans, 'an attempt to bomb' -> attempt; None when no noun governs the deed."""
+    deed = _deed(head, verbal)
+    return next((above for above, via in _controllers(deed) if via == "noun"), None) if deed is not None else None
 
 
 def refused_deed(head: Token) -> bool:

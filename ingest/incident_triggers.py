@@ -70,6 +70,16 @@ def noun_kind(token: Token, table: EntityTable) -> tuple[str, str] | None:
     return kind, base.split()[-1]
 
 
+def plan_noun(token: Token) -> bool:
+    """'a plan to attack', 'plans to carry out attacks', 'a scheme to', 'a conspiracy to murder': a noun of
+    planning, which makes the deed of its infinitive a plot (a plan word, or a noun that names a plot)."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    lex = lexicon()
+    plots = frozenset(n for n, kind in lex["nouns"].items() if kind in lex["status"]["plot_kinds"])
+    return base_of(token, words("plan_verbs") | plots) is not None
+
+
 def _casualty_context(token: Token, table: EntityTable) -> bool:
     """'killed in a US strike': a strike that kills, or one a state carries out, is an incident."""
     for c in token.children:

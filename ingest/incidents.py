@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ingest.entities import EntityTable
-from ingest.incident_timing import refused_deed
-from ingest.incident_triggers import lexicon, noun_kind, verb_kind, weapon_verb, words
+from ingest.incident_timing import purpose_noun, refused_deed
+from ingest.incident_triggers import lexicon, noun_kind, plan_noun, verb_kind, weapon_verb, words
 from ingest.polarity import asserted
 from ingest.records import Article, Entity
 from ingest.sentences import ents_in, sentences
@@ -43,6 +43,7 @@ class IncidentMention:
     years: tuple[int, int] | None = None
     killed: int | None = None
     status: str = "carried_out"
+    evidence: str = "reported"  # what the status rests on (ingest.incident_timing.incident_status)
     participants: list[tuple[Entity, str]] = field(default_factory=list)
     object_names: list[str] = field(default_factory=list)
     verbal: bool = False
@@ -133,8 +134,16 @@ def _agent_kind(verb: Token) -> str | None:
 
 
 def _planned(m: IncidentMention) -> None:
-    """'conspiring to blow up airliners', 'planning suicide bombings': a plot, not a bombing."""
+    """'conspiring to blow up airliners', 'planning suicide bombings', 'a plan to attack the embassy',
+    'plans to carry out attacks': a plot, not a bombing or an attack. Not a state's planned operation:
+    'plans to retake Mosul', 'planned to invade' (a kind of the 'military' family) are no plots."""
+    if m.kind in lexicon()["families"]["military"]:
+        return
     plans = words("plan_verbs")
+    purpose = purpose_noun(m.head, m.verbal)
+    if purpose is not None and plan_noun(purpose):
+        m.kind = "plot"
+        return
     foiled = frozenset(lexicon()["status"]["foiled"])
     if m.verbal and m.head.dep_ in ("advcl", "xcomp", "acl") and base_of(m.head.head, foiled) \
             and any(a.dep_ == "aux" and a.text.lower() == "to" for a in m.head.children):

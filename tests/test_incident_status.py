@@ -61,3 +61,44 @@ def test_an_attempt_to_do_it_is_attempted_and_a_thwarted_one_foiled(nlp):
     assert statuses(nlp, "The group made an attempt to assassinate the president in Nairobi in 2012.") \
         == [("assassination", "attempted")]
     assert statuses(nlp, "Police foiled an attempt to attack the embassy in Nairobi in 2012.") == [("attack", "foiled")]
+
+
+def test_trying_is_an_attempt_at_the_deed_not_a_plot(nlp):
+    assert statuses(nlp, "Militants tried to storm the army base in Kabul in 2012.") == [("attack", "attempted")]
+
+
+def test_a_toll_outranks_an_attempt_whichever_comes_first(nlp):
+    assert statuses(nlp, "Militants tried to storm the army base in Kabul on May 2, 2012. "
+                         "The attack killed five soldiers.") == [("attack", "carried_out")]
+    assert statuses(nlp, "The attack on the army base in Kabul on May 2, 2012 killed five soldiers. "
+                         "Militants had tried to storm the base.") == [("attack", "carried_out")]
+
+
+def test_a_deed_stated_as_done_outranks_an_attempt(nlp):
+    assert statuses(nlp, "Militants tried to storm the army base in Kabul on May 2, 2012. "
+                         "Hours later they stormed the base.") == [("attack", "carried_out")]
+
+
+def test_a_generic_attack_with_a_toll_leaves_a_specific_deed_attempted(nlp):
+    assert statuses(nlp, "Gunmen tried to assassinate the president of Kenya in Nairobi on May 2, 2012. "
+                         "Two bodyguards were killed in the attack.") == [("assassination", "attempted")]
+
+
+def test_a_foiling_verb_outranks_a_toll(nlp):
+    assert statuses(nlp, "Police foiled the attack on the embassy in Nairobi in 2012. Two attackers were killed.") \
+        == [("attack", "foiled")]
+
+
+def test_a_plan_noun_with_an_infinitive_makes_a_plot(nlp):
+    assert statuses(nlp, "Police arrested three men over a plan to attack the US embassy in Nairobi in 2012.") \
+        == [("plot", "foiled")]
+    assert statuses(nlp, "Officials said the group had plans to carry out attacks in Nairobi in 2012.") \
+        == [("plot", "foiled")]
+    assert statuses(nlp, "Prosecutors described a scheme to kidnap the governor of Michigan in 2020.") \
+        == [("plot", "foiled")]
+    assert statuses(nlp, "Police thwarted a plan to bomb the embassy in Nairobi in 2012.") == [("plot", "foiled")]
+
+
+def test_a_planned_military_operation_is_no_plot(nlp):
+    assert [k for k, _ in statuses(nlp, "Iraqi forces announced plans to retake Mosul from the Islamic State in 2016.")] \
+        == ["military_operation"]
