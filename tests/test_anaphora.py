@@ -1,6 +1,7 @@
 """Anaphora: relations whose argument is "he", "it", "they" or "the group", parsed by the small model."""
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -218,29 +219,21 @@ def test_a_relation_also_named_outright_keeps_the_named_rule() -> None:
     assert (rel.extractor, rel.confidence, len(rel.evidence)) == ("role-verb", 0.7, 2)
 
 
-def test_what_a_reporter_announced_is_the_main_clause_a_later_him_continues_with(nlp: Language) -> None:
-    doc = nlp("Ayman al-Zawahiri was killed in a drone strike in Kabul, President Joe Biden announced. "
-              "The US had offered a reward of $25 million for him.")
-    found = referent(EntityTable(doc), doc[token(doc, "him")])
-    assert found is not None and found.name == "Ayman al-Zawahiri"
-
-
-def test_a_reporter_ranks_below_what_was_said_and_is_still_a_candidate(nlp: Language) -> None:
-    doc = nlp("The drone strike was justice, President Joe Biden said. He spoke from the White House.")
-    found = referent(EntityTable(doc), doc[token(doc, "He")])
-    assert found is not None and found.name == "Joe Biden"
-
-
-def test_the_owner_of_frozen_assets_is_the_target_not_the_authority_freezing_them(nlp: Language) -> None:
-    doc = nlp("The Treasury designated al-Shabaab in 2008 and froze its assets.")
-    found = referent(EntityTable(doc), doc[token(doc, "its")])
-    assert found is not None and found.name == "al-Shabaab"
-
-
-def test_the_owner_of_frozen_assets_is_the_group_named_before_not_the_government_freezing_them(nlp: Language) -> None:
-    doc = nlp("Al-Shabaab controls much of southern Somalia. The US Treasury froze its assets.")
-    found = referent(EntityTable(doc), doc[token(doc, "its")])
-    assert found is not None and found.name == "al-Shabaab"
+@pytest.mark.parametrize(("text", "word", "name"), [
+    # what a reporter announced is the main clause a later "him" continues with
+    ("Ayman al-Zawahiri was killed in a drone strike in Kabul, President Joe Biden announced. "
+     "The US had offered a reward of $25 million for him.", "him", "Ayman al-Zawahiri"),
+    # the reporter ranks below what was said, and is still a candidate
+    ("The drone strike was justice, President Joe Biden said. He spoke from the White House.", "He", "Joe Biden"),
+    # the owner of frozen assets is the target, not the authority freezing them
+    ("The Treasury designated al-Shabaab in 2008 and froze its assets.", "its", "al-Shabaab"),
+    ("Al-Shabaab controls much of southern Somalia. The US Treasury froze its assets.", "its", "al-Shabaab"),
+])
+def test_reporting_verbs_and_dispossession_verbs_steer_the_antecedent(
+        nlp: Language, text: str, word: str, name: str) -> None:
+    doc = nlp(text)
+    found = referent(EntityTable(doc), doc[token(doc, word)])
+    assert found is not None and found.name == name
 
 
 def test_a_possessive_in_the_object_of_other_verbs_may_be_the_subject_s_own(nlp: Language) -> None:
