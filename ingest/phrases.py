@@ -142,22 +142,22 @@ class Phrases:
                 ent = referent(self.table, child) or (None if unresolved(self.table, child) else self.antecedent(child))
             if ent is None and child.pos_ == "PROPN":
                 ent = next((e for t in LED if (e := self.table.find(t, child.text))), None)
-            if ent is not None and ent.type in LED:
-                return [ent]
-            country = demonyms().get(child.lower_)
-            if country and (ent := self.table.find("Location", country)) is not None:
-                return [ent]
+            if (found := self._led_or_country(child, ent)) is not None:
+                return [found]
         return []
 
     def left_names(self, token: Token) -> list[Entity]:
         """Names compounding the same head before a role noun: "the UN Special Envoy X" (UN, Envoy -> X)."""
         for sib in sorted((c for c in token.head.children if c.i < token.i and c.dep_ in ("compound", "amod", "nmod")),
                           key=lambda t: -t.i):
-            ent = self.table.lookup(sib)
-            if ent is not None and ent.type in LED:
-                return [ent]
-            country = demonyms().get(sib.lower_)
-            if country and (ent := self.table.find("Location", country)) is not None:
-                return [ent]
+            if (found := self._led_or_country(sib, self.table.lookup(sib))) is not None:
+                return [found]
         return []
+
+    def _led_or_country(self, token: Token, ent: Entity | None) -> Entity | None:
+        """The entity if it can lead or own something, else the country a demonym names ("Iranian" -> Iran)."""
+        if ent is not None and ent.type in LED:
+            return ent
+        country = demonyms().get(token.lower_)
+        return self.table.find("Location", country) if country else None
 
