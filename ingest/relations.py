@@ -37,12 +37,13 @@ class Finder(Backing):
             if skip is not None and skip(sent):
                 continue
             for token in sent:
-                if not self.may_relate(token) or not asserted(token, attempts=False):
-                    continue  # "Iran does not fund X", "denies arming X", "failed to fund X": ingest.polarity
-                yield from self.roles(token, sent)
-                yield from self.parts(token, sent)
-                yield from self.supports(token, sent)
-                yield from self.based(token, sent)
+                if not self.may_relate(token):
+                    continue
+                found = [*self.roles(token, sent), *self.parts(token, sent), *self.supports(token, sent),
+                         *self.based(token, sent)]
+                # polarity only where a rule fired: "Iran does not fund X", "denies arming X" (ingest.polarity)
+                if found and asserted(token, attempts=False):
+                    yield from found
 
     def may_relate(self, token: Token) -> bool:
         """Whether any rule below can start at this token: a noun, a verb, or a listed word (support verb
