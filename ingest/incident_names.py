@@ -76,11 +76,6 @@ def noun_surfaces(head: Token) -> list[str]:
     return [f for f in dict.fromkeys(forms) if len(f) < 120]
 
 
-def noun_forms(noun: str) -> tuple[str, str]:
-    """Singular and plural of an incident noun."""
-    return noun, plural(noun)
-
-
 def proper_chunk(token: Token) -> str:
     """The name inside an object: 'the Crocus City Hall concert venue near Moscow' -> 'Crocus City Hall'."""
     run: list[Token] = []

@@ -268,7 +268,3 @@ def last_person(doc: Doc, before: int, table: EntityTable) -> Entity | None:
         if fallback is None and ent.type == "Person":
             fallback = ent
     return fallback
-
-
-def sentence_of(token: Token) -> Span:
-    return token.sent
